@@ -1,0 +1,208 @@
+package org.glancelookup.camel;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.jms.ConnectionFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.glancelookup.demo.DemoGlanceServer;
+import org.glancelookup.glance.GlanceHttpClient;
+import org.glancelookup.glance.GlanceResponses;
+import org.glancelookup.glance.GlanceTls;
+import org.glancelookup.glance.GlanceServer;
+import org.glancelookup.glance.ImageMetadata;
+import org.glancelookup.glance.ImageSchemas;
+import org.glancelookup.glance.NovaConversions;
+import org.glancelookup.lookup.AvailabilityCheck;
+import org.glancelookup.lookup.ErrorAnswers;
+import org.glancelookup.lookup.LookupRequests;
+import org.glancelookup.mapping.ImageIdTranslation;
+import org.glancelookup.mapping.S3ImageMappingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * Wires the service from its settings: the beans the routes call, the mapping store, the broker (embedded or
+ * external), the demo Glance and the Glance server pool.
+ */
+public class GlanceLookupConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(GlanceLookupConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        if (registry.lookupByName("lookupRequests") != null) {
+            return; // configured already (package scanning may find this class twice)
+        }
+        Settings settings = new Settings(context);
+        ObjectMapper json = new ObjectMapper();
+        registry.bind("json", json);
+        registry.bind("lookupRequests", new LookupRequests(json));
+        registry.bind("errorAnswers", new ErrorAnswers());
+        registry.bind("glanceResponses", new GlanceResponses());
+        registry.bind("glanceHttpClient", glanceHttpClient(settings));
+        registry.bind("imageSchemas", new ImageSchemas(json));
+        registry.bind("imageMetadata", new ImageMetadata(json));
+        registry.bind("novaConversions", new NovaConversions(json));
+        registry.bind("availabilityCheck", new AvailabilityCheck());
+        registry.bind("glanceRetryLog", new GlanceRetryLog());
+
+        S3ImageMappingStore store = new S3ImageMappingStore(mappingDataSource(context, settings));
+        store.ensureSchema();
+        registry.bind("mappingStore", store);
+        registry.bind("imageIdTranslation", new ImageIdTranslation(store, settings.bool("mapping.create-missing")));
+
+        configureJms(context, settings);
+        List<GlanceServer> servers = glanceServers(context, settings, json, store);
+        context.addRoutes(new GlanceServerRoutes(servers));
+    }
+
+    private static GlanceHttpClient glanceHttpClient(Settings settings) throws Exception {
+        boolean insecure = settings.bool("glance.api-insecure");
+        if (insecure) {
+            LOG.warn("glance.api-insecure=true: TLS certificates and host names of Glance servers are NOT verified");
+            // the JDK client checks host names apart from certificates; this switch is JVM-wide
+            System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+        }
+        String authStrategy = settings.get("auth.strategy");
+        if (!"noauth".equals(authStrategy) && !"keystone".equals(authStrategy)) {
+            throw new IllegalArgumentException("auth.strategy must be noauth or keystone, not " + authStrategy);
+        }
+        return new GlanceHttpClient(Duration.ofMillis(settings.integer("glance.connect-timeout-ms")),
+                Duration.ofMillis(settings.integer("glance.read-timeout-ms")),
+                GlanceTls.context(insecure, settings.get("glance.ca-file")), "keystone".equals(authStrategy));
+    }
+
+    private static HikariDataSource mappingDataSource(CamelContext context, Settings settings) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("mapping-store");
+        config.setJdbcUrl(settings.get("mapping.jdbc-url"));
+        config.setUsername(settings.get("mapping.username"));
+        config.setPassword(settings.get("mapping.password"));
+        config.setMaximumPoolSize(settings.integer("mapping.pool-size"));
+        config.setConnectionTimeout(settings.integer("mapping.connection-timeout-ms"));
+        config.setInitializationFailTimeout(-1); // a database that is down at start is not fatal
+        HikariDataSource dataSource = new HikariDataSource(config);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                dataSource.close();
+            }
+        }, true, true);
+        return dataSource;
+    }
+
+    private static void configureJms(CamelContext context, Settings settings) throws Exception {
+        if (settings.bool("lookup.one-shot")) {
+            return; // a one-shot lookup answers on stdout: no broker
+        }
+        String url = settings.get("broker.url");
+        ActiveMQConnectionFactory factory;
+        if (url == null || url.isBlank()) {
+            EmbeddedBroker broker = new EmbeddedBroker(Path.of(settings.get("broker.data-dir")),
+                    settings.integer("broker.embedded-port"), settings.integer("lookup.jms.max-deliveries"));
+            broker.start();
+            context.addService(broker, true, true);
+            factory = new ActiveMQConnectionFactory(broker.vmUrl());
+            LOG.info("Embedded Artemis broker started (in-VM, and tcp://127.0.0.1:{})",
+                    settings.get("broker.embedded-port"));
+        } else {
+            factory = new ActiveMQConnectionFactory(url, settings.get("broker.username"),
+                    settings.get("broker.password"));
+        }
+        CachingConnectionFactory pooled = new CachingConnectionFactory(factory);
+        pooled.setSessionCacheSize(settings.integer("lookup.jms.concurrent-consumers") * 2);
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory((ConnectionFactory) pooled);
+        context.addComponent("jms", jms);
+    }
+
+    /** The configured servers, or the demo servers (started here) when none are configured. */
+    private static List<GlanceServer> glanceServers(CamelContext context, Settings settings, ObjectMapper json,
+            S3ImageMappingStore store) throws Exception {
+        String configured = settings.get("glance.api-servers");
+        boolean demo = (configured == null || configured.isBlank()) && !"false".equals(settings.get("demo.enabled"));
+        if (!demo) {
+            List<GlanceServer> servers = GlanceServer.parseList(configured);
+            if (servers.isEmpty()) {
+                throw new IllegalArgumentException("glance.api-servers is empty and the demo Glance is off:"
+                        + " set glance.api-servers to the Glance API servers to call");
+            }
+            return servers;
+        }
+        List<Map<String, Object>> images = read("demo-images.json", json, new TypeReference<>() { });
+        byte[] schema = readBytes("demo/schema-image.json");
+        List<String> urls = new ArrayList<>();
+        for (String port : settings.get("demo.ports").split(",")) {
+            DemoGlanceServer server = new DemoGlanceServer(images, schema, json, Integer.parseInt(port.strip()));
+            server.start();
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    server.close();
+                }
+            }, true, true);
+            urls.add(server.url());
+        }
+        for (Map<String, Object> image : images) {
+            store.idForOrCreate(String.valueOf(image.get("id"))); // ami-00000001 is the first demo image
+        }
+        LOG.info("Demo Glance serving {} images on {}", images.size(), urls);
+        return GlanceServer.parseList(String.join(",", urls));
+    }
+
+    private static <T> T read(String resource, ObjectMapper json, TypeReference<T> type) throws IOException {
+        try (InputStream in = resource(resource)) {
+            return json.readValue(in, type);
+        }
+    }
+
+    private static byte[] readBytes(String resource) throws IOException {
+        try (InputStream in = resource(resource)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = GlanceLookupConfiguration.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("resource " + name + " is missing from the classpath");
+        }
+        return in;
+    }
+
+    /** The service's settings, through Camel's properties (so -D and environment variables override them). */
+    static final class Settings {
+        private final CamelContext context;
+
+        Settings(CamelContext context) {
+            this.context = context;
+        }
+
+        String get(String key) {
+            return context.getPropertiesComponent().resolveProperty(key).map(String::strip).orElse(null);
+        }
+
+        int integer(String key) {
+            return Integer.parseInt(get(key));
+        }
+
+        boolean bool(String key) {
+            return Boolean.parseBoolean(get(key));
+        }
+    }
+}

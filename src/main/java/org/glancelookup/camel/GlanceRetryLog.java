@@ -1,0 +1,41 @@
+package org.glancelookup.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.glancelookup.lookup.LookupFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Nova's log line for a failed attempt: one WARN per attempt, naming the server, the method and whether another
+ * attempt follows. Used as the redelivery policy's onRedelivery hook ("retrying") and when retries are exhausted
+ * ("done trying"), which also turns the last failure into GlanceConnectionFailed.
+ */
+public class GlanceRetryLog implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger("org.glancelookup.glance");
+    public static final String SERVER = "glanceServer";
+
+    @Override
+    public void process(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        log(exchange.getVariable(SERVER, String.class), failure, "retrying");
+    }
+
+    /** The last attempt failed too: log it and name the failure. */
+    public LookupFailure doneTrying(String server, Throwable failure) {
+        log(server, failure, "done trying");
+        return LookupFailure.connectionFailed(server, reason(failure));
+    }
+
+    private static void log(String server, Throwable failure, String extra) {
+        LOG.warn("Error contacting glance server '{}' for 'get', {}: {}", server, extra, reason(failure));
+    }
+
+    static String reason(Throwable failure) {
+        if (failure == null) {
+            return "unknown error";
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,73 @@
+package org.glancelookup.glance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.glancelookup.lookup.LookupRequest;
+
+/**
+ * The HTTP requests Nova's glanceclient makes, on one pooled keep-alive client. Response headers are kept exactly
+ * as received (order, duplicates, each byte one ISO-8859-1 char), which the v1 header rules need.
+ */
+public class GlanceHttpClient {
+    private final HttpClient client;
+    private final Duration readTimeout;
+    private final boolean forwardToken;
+
+    public GlanceHttpClient(Duration connectTimeout, Duration readTimeout, SSLContext tls, boolean forwardToken) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
+        this.readTimeout = readTimeout;
+        this.forwardToken = forwardToken;
+    }
+
+    /** The answer of one request; an I/O failure (refused, reset, timeout, unknown host) is thrown. */
+    public Response send(String server, String method, String path, LookupRequest request)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(server + path))
+                .timeout(readTimeout)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Accept", "application/json")
+                .header("User-Agent", "glance-lookup");
+        if (request.requestIdGiven()) {
+            http.header("X-OpenStack-Request-ID", request.requestId());
+        }
+        if (forwardToken && request.context().hasToken()) {
+            http.header("X-Auth-Token", request.context().authToken());
+        }
+        HttpResponse<byte[]> response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        response.headers().map().forEach((name, values) -> {
+            // Python's HTTP client joins repeated headers with ", "
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(name, String.join(", ", values)));
+        });
+        return new Response(server, response.statusCode(), headers, response.body());
+    }
+
+    /** One HTTP answer from one server. */
+    public record Response(String server, int status, List<Map.Entry<String, String>> headers, byte[] body) {
+
+        public String header(String name) {
+            for (Map.Entry<String, String> header : headers) {
+                if (header.getKey().equalsIgnoreCase(name)) {
+                    return header.getValue();
+                }
+            }
+            return null;
+        }
+    }
+}

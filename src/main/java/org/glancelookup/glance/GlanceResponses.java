@@ -1,0 +1,42 @@
+package org.glancelookup.glance;
+
+import java.nio.charset.StandardCharsets;
+import org.glancelookup.lookup.LookupFailure;
+
+/** Reads one Glance HTTP answer: Nova's error translation by status, then the parts the mapping needs. */
+public class GlanceResponses {
+    private static final String REQUEST_ID = "x-openstack-request-id";
+
+    /**
+     * Nova's {@code _translate_image_exception} over glanceclient's status classes. 503 is retryable (Nova's
+     * ServiceUnavailable); everything else ends the lookup.
+     */
+    public GlanceHttpClient.Response check(GlanceHttpClient.Response response, String uuid) throws GlanceAttemptFailed {
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            return response;
+        }
+        String server = response.server();
+        switch (status) {
+            case 503 -> throw new GlanceAttemptFailed("HTTP 503 Service Unavailable");
+            case 404 -> throw LookupFailure.imageNotFound(uuid);
+            case 401, 403 -> throw LookupFailure.notAuthorized(uuid);
+            case 400 -> throw LookupFailure.badRequest(uuid, "HTTP 400 Bad Request");
+            case 413 -> throw LookupFailure.quotaExceeded(uuid);
+            case 300 -> throw LookupFailure.invalidResponse("Glance server " + server
+                    + " does not speak this API version: it answered 300 Multiple Choices.");
+            default -> throw LookupFailure.glanceError("Glance server " + server + " answered HTTP " + status + ".");
+        }
+    }
+
+    /** A v1 HEAD answer: the metadata is in its headers. */
+    public GlanceAnswer v1Answer(GlanceHttpClient.Response response) {
+        return new GlanceAnswer(response.server(), 1, response.header(REQUEST_ID), response.headers(), null, null);
+    }
+
+    /** A v2 GET answer: its JSON body, read as UTF-8, and the server's schema. */
+    public GlanceAnswer v2Answer(GlanceHttpClient.Response response, ImageSchema schema) {
+        String text = response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
+        return new GlanceAnswer(response.server(), 2, response.header(REQUEST_ID), response.headers(), text, schema);
+    }
+}

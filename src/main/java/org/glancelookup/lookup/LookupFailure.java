@@ -1,0 +1,62 @@
+package org.glancelookup.lookup;
+
+/**
+ * A lookup that ends in one of the SPEC section 5 errors. The message is Nova's text for the error and
+ * is shown to callers as is, so it never carries a token or a stack trace.
+ */
+public class LookupFailure extends RuntimeException {
+    private final LookupError error;
+
+    public LookupFailure(LookupError error, String message) {
+        super(message, null, false, false);
+        this.error = error;
+    }
+
+    public LookupError error() {
+        return error;
+    }
+
+    public static LookupFailure invalidRequest(String why) {
+        return new LookupFailure(LookupError.InvalidRequest, why);
+    }
+
+    public static LookupFailure invalidEc2Id(String ec2Id) {
+        return new LookupFailure(LookupError.InvalidEc2Id, "Ec2 id " + ec2Id + " is unacceptable.");
+    }
+
+    public static LookupFailure imageNotFound(Object imageId) {
+        return new LookupFailure(LookupError.ImageNotFound, "Image " + imageId + " could not be found.");
+    }
+
+    public static LookupFailure notAuthorized(Object imageId) {
+        return new LookupFailure(LookupError.ImageNotAuthorized, "Not authorized for image " + imageId + ".");
+    }
+
+    public static LookupFailure badRequest(Object imageId, String response) {
+        return new LookupFailure(LookupError.ImageBadRequest,
+                "Request of image " + imageId + " got BadRequest response: " + response);
+    }
+
+    public static LookupFailure quotaExceeded(Object imageId) {
+        return new LookupFailure(LookupError.ImageQuotaExceeded,
+                "Quota exceeded or out of space for image " + imageId + " in the image service.");
+    }
+
+    public static LookupFailure invalidResponse(String why) {
+        return new LookupFailure(LookupError.InvalidGlanceResponse, why);
+    }
+
+    public static LookupFailure glanceError(String why) {
+        return new LookupFailure(LookupError.GlanceError, why);
+    }
+
+    public static LookupFailure connectionFailed(String server, String reason) {
+        return new LookupFailure(LookupError.GlanceConnectionFailed,
+                "Connection to glance host " + server + " failed: " + reason);
+    }
+
+    public static LookupFailure mappingStoreUnavailable(String reason) {
+        return new LookupFailure(LookupError.MappingStoreUnavailable,
+                "The image id mapping store is unavailable: " + reason);
+    }
+}

@@ -1,0 +1,170 @@
+package org.glancelookup.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glancelookup.demo.DemoGlanceServer;
+
+/**
+ * A Glance stand-in on a random loopback port for tests: serves v1 HEAD, v2 GET and the schema like the demo
+ * Glance, records every request, and can be told to answer a status, raw v1 headers or a raw v2 body instead.
+ */
+public final class GlanceStandIn implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] SCHEMA = schema();
+
+    public record Request(String method, String path, Map<String, List<String>> headers) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final String name;
+    private final HttpServer server;
+    private final Map<String, Map<String, Object>> images = new ConcurrentHashMap<>();
+    private final Map<String, List<String[]>> rawV1 = new ConcurrentHashMap<>();
+    private final Map<String, String> rawV2 = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger schemaRequests = new AtomicInteger();
+    private volatile int forcedStatus;
+
+    public GlanceStandIn(String name) throws IOException {
+        this.name = name;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public GlanceStandIn image(Map<String, Object> image) {
+        images.put(String.valueOf(image.get("id")), image);
+        return this;
+    }
+
+    /** v1: answer HEAD for this id with exactly these headers (name, value as Java chars; sent as UTF-8). */
+    public GlanceStandIn rawV1(String id, List<String[]> headers) {
+        rawV1.put(id, headers);
+        return this;
+    }
+
+    /** v2: answer GET for this id with exactly this body. */
+    public GlanceStandIn rawV2(String id, String body) {
+        rawV2.put(id, body);
+        return this;
+    }
+
+    /** Every request gets this status from now on (0 = behave). */
+    public GlanceStandIn answerAll(int status) {
+        this.forcedStatus = status;
+        return this;
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Requests for images (schema requests left out). */
+    public List<Request> imageRequests() {
+        return requests.stream().filter(r -> r.path().contains("/images/")).toList();
+    }
+
+    public int schemaRequests() {
+        return schemaRequests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getRawPath();
+            requests.add(new Request(method, path, Map.copyOf(exchange.getRequestHeaders())));
+            exchange.getResponseHeaders().add("x-openstack-request-id", "req-" + name + "-" + requests.size());
+            if (forcedStatus != 0) {
+                exchange.sendResponseHeaders(forcedStatus, -1);
+                return;
+            }
+            if (path.equals("/v2/schemas/image")) {
+                schemaRequests.incrementAndGet();
+                send(exchange, 200, SCHEMA);
+                return;
+            }
+            if (path.startsWith("/v1/images/") && method.equals("HEAD")) {
+                String id = path.substring("/v1/images/".length());
+                List<String[]> raw = rawV1.get(id);
+                if (raw != null) {
+                    raw.forEach(h -> exchange.getResponseHeaders().add(h[0], wire(h[1])));
+                    exchange.sendResponseHeaders(200, -1);
+                    return;
+                }
+                Map<String, Object> image = images.get(id);
+                if (image == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                DemoGlanceServer.v1Headers(image).forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            if (path.startsWith("/v2/images/") && method.equals("GET")) {
+                String id = path.substring("/v2/images/".length());
+                if (rawV2.containsKey(id)) {
+                    send(exchange, 200, rawV2.get(id).getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                Map<String, Object> image = images.get(id);
+                if (image == null) {
+                    send(exchange, 404, "{\"message\": \"not found\"}".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                send(exchange, 200, JSON.writeValueAsBytes(DemoGlanceServer.v2Body(image)));
+                return;
+            }
+            exchange.sendResponseHeaders(404, -1);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static String wire(String value) {
+        return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] schema() {
+        try (InputStream in = GlanceStandIn.class.getResourceAsStream("/vectors/schema-image.json")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
