@@ -17,7 +17,9 @@ public class GlanceRetryLog implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Throwable failure = exchange.getException();
+        // before a redelivery Camel has moved the failure to the "caught" property
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         log(exchange.getVariable(SERVER, String.class), failure, "retrying");
     }
 
@@ -35,7 +37,6 @@ public class GlanceRetryLog implements Processor {
         if (failure == null) {
             return "unknown error";
         }
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 }

@@ -35,9 +35,9 @@ public class GlanceHttpClient {
         this.forwardToken = forwardToken;
     }
 
-    /** The answer of one request; an I/O failure (refused, reset, timeout, unknown host) is thrown. */
+    /** The answer of one request; an I/O failure (refused, reset, timeout, unknown host) is a retryable failure. */
     public Response send(String server, String method, String path, LookupRequest request)
-            throws IOException, InterruptedException {
+            throws GlanceAttemptFailed, InterruptedException {
         HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(server + path))
                 .timeout(readTimeout)
                 .method(method, HttpRequest.BodyPublishers.noBody())
@@ -49,7 +49,12 @@ public class GlanceHttpClient {
         if (forwardToken && request.context().hasToken()) {
             http.header("X-Auth-Token", request.context().authToken());
         }
-        HttpResponse<byte[]> response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw GlanceAttemptFailed.of(e);
+        }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> {
             // Python's HTTP client joins repeated headers with ", "

@@ -24,8 +24,10 @@ import org.glancelookup.demo.DemoGlanceServer;
 public final class GlanceStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] SCHEMA = schema();
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
-    public record Request(String method, String path, Map<String, List<String>> headers) {
+    /** One request as received; {@code seq} orders requests across all stand-ins of the JVM. */
+    public record Request(long seq, String server, String method, String path, Map<String, List<String>> headers) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -40,6 +42,7 @@ public final class GlanceStandIn implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger schemaRequests = new AtomicInteger();
     private volatile int forcedStatus;
+    private final Map<String, Integer> statusForId = new ConcurrentHashMap<>();
 
     public GlanceStandIn(String name) throws IOException {
         this.name = name;
@@ -80,6 +83,12 @@ public final class GlanceStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Requests for this image id get this status. */
+    public GlanceStandIn answer(String id, int status) {
+        statusForId.put(id, status);
+        return this;
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -102,10 +111,16 @@ public final class GlanceStandIn implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
-            requests.add(new Request(method, path, Map.copyOf(exchange.getRequestHeaders())));
+            requests.add(new Request(SEQUENCE.incrementAndGet(), name, method, path,
+                    Map.copyOf(exchange.getRequestHeaders())));
             exchange.getResponseHeaders().add("x-openstack-request-id", "req-" + name + "-" + requests.size());
             if (forcedStatus != 0) {
                 exchange.sendResponseHeaders(forcedStatus, -1);
+                return;
+            }
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            if (statusForId.containsKey(id)) {
+                exchange.sendResponseHeaders(statusForId.get(id), -1);
                 return;
             }
             if (path.equals("/v2/schemas/image")) {
@@ -114,7 +129,6 @@ public final class GlanceStandIn implements AutoCloseable {
                 return;
             }
             if (path.startsWith("/v1/images/") && method.equals("HEAD")) {
-                String id = path.substring("/v1/images/".length());
                 List<String[]> raw = rawV1.get(id);
                 if (raw != null) {
                     raw.forEach(h -> exchange.getResponseHeaders().add(h[0], wire(h[1])));
@@ -131,7 +145,6 @@ public final class GlanceStandIn implements AutoCloseable {
                 return;
             }
             if (path.startsWith("/v2/images/") && method.equals("GET")) {
-                String id = path.substring("/v2/images/".length());
                 if (rawV2.containsKey(id)) {
                     send(exchange, 200, rawV2.get(id).getBytes(StandardCharsets.UTF_8));
                     return;

@@ -1,0 +1,76 @@
+package org.glancelookup.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.logging.log4j.Level;
+import org.glancelookup.support.FreePorts;
+import org.glancelookup.support.GlanceStandIn;
+import org.glancelookup.support.Images;
+import org.glancelookup.support.LogCapture;
+import org.glancelookup.support.TestService;
+import org.junit.jupiter.api.Test;
+
+/** Refused connections and malformed endpoint entries are retried on the next server, as Nova does. */
+class UnreachableServersTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void refusedAndMalformedServersAreSkippedByRetries() throws Exception {
+        String dead = "http://127.0.0.1:" + FreePorts.next();
+        String malformed = "http://bad host:1";
+        try (GlanceStandIn good = new GlanceStandIn("good")) {
+            String uuid = UUID.randomUUID().toString();
+            good.image(Images.publicImage(uuid, "reachable"));
+            Map<String, String> settings = TestService.defaults();
+            settings.put("glance.api-servers", dead + "," + malformed + "," + good.url());
+            settings.put("glance.num-retries", "2");
+            try (TestService service = TestService.start(settings); LogCapture logs = LogCapture.at(Level.INFO)) {
+                for (int i = 0; i < 3; i++) {
+                    Exchange answer = service.lookup(uuid);
+                    assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isNull();
+                    assertThat(answer.getMessage().getHeader("GlanceServer")).isEqualTo(good.url());
+                }
+                // each lookup reached the good server exactly once
+                assertThat(good.imageRequests()).hasSize(3);
+                List<String> retrying = logs.lines().stream().filter(l -> l.startsWith("WARN")
+                        && l.contains("Error contacting glance server") && l.contains("retrying")).toList();
+                // one shared cursor, three attempts per lookup over three servers: every lookup starts at the
+                // dead server again, so each lookup fails twice before the good server answers
+                assertThat(retrying).hasSize(6);
+                assertThat(retrying).anyMatch(l -> l.contains("'" + dead + "'") && l.contains("Connect"));
+                assertThat(retrying).anyMatch(l -> l.contains("'" + malformed + "'") && l.contains("invalid endpoint"));
+            }
+        }
+    }
+
+    @Test
+    void allServersDownEndsInGlanceConnectionFailedAfterTheLastAttempt() throws Exception {
+        String dead1 = "http://127.0.0.1:" + FreePorts.next();
+        String dead2 = "http://127.0.0.1:" + FreePorts.next();
+        Map<String, String> settings = TestService.defaults();
+        settings.put("glance.api-servers", dead1 + "," + dead2);
+        settings.put("glance.num-retries", "1");
+        try (TestService service = TestService.start(settings); LogCapture logs = LogCapture.at(Level.INFO)) {
+            var response = service.httpGet("/images/" + UUID.randomUUID());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonNode error = JSON.readTree(response.body());
+            assertThat(error.get("error").asText()).isEqualTo("GlanceConnectionFailed");
+            assertThat(error.get("message").asText()).matches(
+                    "Connection to glance host http://127\\.0\\.0\\.1:\\d+ failed: .+");
+            List<String> attempts = logs.lines().stream()
+                    .filter(l -> l.startsWith("WARN") && l.contains("Error contacting glance server")).toList();
+            assertThat(attempts).hasSize(2);
+            assertThat(attempts.get(0)).contains("retrying");
+            assertThat(attempts.get(1)).contains("done trying");
+            assertThat(attempts.get(0)).doesNotContain(attempts.get(1).substring(attempts.get(1).indexOf('\'')
+                    , attempts.get(1).indexOf('\'', attempts.get(1).indexOf('\'') + 1) + 1));
+        }
+    }
+}
