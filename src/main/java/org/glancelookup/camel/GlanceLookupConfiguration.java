@@ -126,6 +126,13 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         }
         CachingConnectionFactory pooled = new CachingConnectionFactory(factory);
         pooled.setSessionCacheSize(settings.integer("lookup.jms.concurrent-consumers") * 2);
+        // services stop in reverse order: the pooled connection closes before an embedded broker goes away
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                pooled.destroy();
+            }
+        }, true, true);
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory((ConnectionFactory) pooled);
         context.addComponent("jms", jms);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.logging.log4j.Level;
 import org.glancelookup.support.FreePorts;
@@ -69,8 +70,20 @@ class UnreachableServersTest {
             assertThat(attempts).hasSize(2);
             assertThat(attempts.get(0)).contains("retrying");
             assertThat(attempts.get(1)).contains("done trying");
-            assertThat(attempts.get(0)).doesNotContain(attempts.get(1).substring(attempts.get(1).indexOf('\'')
-                    , attempts.get(1).indexOf('\'', attempts.get(1).indexOf('\'') + 1) + 1));
+            assertThat(serverIn(attempts.get(0))).isNotEqualTo(serverIn(attempts.get(1)));
+
+            // an infrastructure failure is answered, but is no business error message: the errors queue's
+            // first message is the business error that came after it
+            assertThat(service.httpGet("/images/vol-1").statusCode()).isEqualTo(400);
+            ConsumerTemplate consumer = service.context().createConsumerTemplate();
+            String first = consumer.receiveBody("jms:queue:glance.image.lookup.errors", 10000, String.class);
+            assertThat(JSON.readTree(first).get("error").asText()).isEqualTo("InvalidEc2Id");
+            consumer.stop();
         }
+    }
+
+    private static String serverIn(String logLine) {
+        int start = logLine.indexOf('\'');
+        return logLine.substring(start, logLine.indexOf('\'', start + 1) + 1);
     }
 }

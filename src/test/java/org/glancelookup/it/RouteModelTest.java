@@ -1,0 +1,57 @@
+package org.glancelookup.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.BeanInject;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The routes as Hawtio and JMX see them, with camel-test-main-junit5 running the real configuration: every route
+ * and every step has an id, and one lookup passes through the pipeline's routes in order.
+ */
+@CamelMainTest(useJmx = true, properties = {
+    "lookup.http.port=0", "broker.embedded-port=0", "broker.data-dir=target/test-brokers/route-model",
+    "mapping.jdbc-url=jdbc:h2:mem:route-model;DB_CLOSE_DELAY=-1", "demo.ports=0,0", "hawtio.enabled=false",
+    "camel.server.enabled=true"})
+class RouteModelTest {
+    @BeanInject
+    CamelContext context;
+
+    @BeanInject
+    ProducerTemplate template;
+
+    @Test
+    void everyRouteHasItsIdAndDescription() {
+        List<RouteDefinition> routes = ((ModelCamelContext) context).getRouteDefinitions();
+        assertThat(routes).extracting(RouteDefinition::getRouteId).contains("lookup-jms", "lookup-http", "lookup",
+                "translate-id", "translate-uuids", "call-glance", "glance-server-0", "glance-server-1", "glance-v1",
+                "glance-v2", "glance-http", "to-metadata", "publish", "publish-error");
+        assertThat(routes).allSatisfy(route -> assertThat(route.getDescriptionText()).isNotBlank());
+        assertThat(routes).allSatisfy(route -> route.getOutputs()
+                .forEach(step -> assertThat(step.getId()).as("step of %s", route.getRouteId()).isNotBlank()));
+    }
+
+    @Test
+    void aLookupPassesThroughThePipeline() {
+        NotifyBuilder published = new NotifyBuilder(context).wereSentTo("direct:publish").whenCompleted(1).create();
+
+        String answer = template.requestBody("direct:lookup", "ami-00000001", String.class);
+
+        assertThat(answer).contains("\"ec2_id\":\"ami-00000001\"");
+        assertThat(published.matches(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // the JMX statistics Hawtio shows count it on each route of the pipeline
+        ManagedCamelContext managed = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        for (String route : List.of("lookup", "translate-id", "call-glance", "glance-v1", "to-metadata",
+                "translate-uuids", "publish")) {
+            assertThat(managed.getManagedRoute(route).getExchangesCompleted()).as(route).isGreaterThanOrEqualTo(1);
+        }
+    }
+}
