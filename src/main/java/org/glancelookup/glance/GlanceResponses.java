@@ -17,15 +17,16 @@ public class GlanceResponses {
             return response;
         }
         String server = response.server();
+        String text = GlanceErrorText.of(status, response.header("content-type"), response.body());
         switch (status) {
-            case 503 -> throw new GlanceAttemptFailed("HTTP 503 Service Unavailable");
+            case 503 -> throw new GlanceAttemptFailed(text);
             case 404 -> throw LookupFailure.imageNotFound(uuid);
             case 401, 403 -> throw LookupFailure.notAuthorized(uuid);
-            case 400 -> throw LookupFailure.badRequest(uuid, "HTTP 400 Bad Request");
+            case 400 -> throw LookupFailure.badRequest(uuid, text);
             case 413 -> throw LookupFailure.quotaExceeded(uuid);
             case 300 -> throw LookupFailure.invalidResponse("Glance server " + server
                     + " does not speak this API version: it answered 300 Multiple Choices.");
-            default -> throw LookupFailure.glanceError("Glance server " + server + " answered HTTP " + status + ".");
+            default -> throw LookupFailure.glanceError("Glance server " + server + " answered " + status + ": " + text);
         }
     }
 

@@ -114,7 +114,7 @@ class GlanceCallsTest {
         assertConsecutive(attempts);
         String last = Stream.of(a, b, c).filter(s -> s.name().equals(attempts.get(2))).findFirst().orElseThrow().url();
         assertThat(error.get("message").asText())
-                .isEqualTo("Connection to glance host " + last + " failed: HTTP 503 Service Unavailable");
+                .isEqualTo("Connection to glance host " + last + " failed: HTTP HTTPServiceUnavailable");
     }
 
     @Test
