@@ -2,6 +2,8 @@ package org.glancelookup.camel;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -11,21 +13,29 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The embedded ActiveMQ Artemis broker of the zero-configuration setup: persistent journal on disk, an in-VM
- * acceptor for this process and a loopback TCP acceptor for other processes.
+ * acceptor for this process and a loopback TCP acceptor for other processes. The request queue is redelivered
+ * with back-off and dead-lettered, intact, to {@code DLQ.<request queue>} after the configured deliveries.
  */
 public class EmbeddedBroker extends ServiceSupport {
     private static final AtomicInteger VM_IDS = new AtomicInteger();
 
+    /** What the broker does with the request queue. */
+    public record Redelivery(String requestQueue, int maxDeliveries, long delayMs, double multiplier, long maxDelayMs) {
+        public String deadLetterQueue() {
+            return "DLQ." + requestQueue;
+        }
+    }
+
     private final Path dataDir;
     private final int tcpPort;
-    private final int maxDeliveries;
+    private final Redelivery redelivery;
     private final int vmId = VM_IDS.incrementAndGet();
     private EmbeddedActiveMQ broker;
 
-    public EmbeddedBroker(Path dataDir, int tcpPort, int maxDeliveries) {
+    public EmbeddedBroker(Path dataDir, int tcpPort, Redelivery redelivery) {
         this.dataDir = dataDir;
         this.tcpPort = tcpPort;
-        this.maxDeliveries = maxDeliveries;
+        this.redelivery = redelivery;
     }
 
     /** The client URL for this process. */
@@ -51,9 +61,21 @@ public class EmbeddedBroker extends ServiceSupport {
         config.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of("DLQ"))
                 .setExpiryAddress(SimpleString.of("ExpiryQueue"))
-                .setMaxDeliveryAttempts(maxDeliveries)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true));
+        config.addAddressSetting(redelivery.requestQueue(), new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(redelivery.deadLetterQueue()))
+                .setMaxDeliveryAttempts(redelivery.maxDeliveries())
+                .setRedeliveryDelay(redelivery.delayMs())
+                .setRedeliveryMultiplier(redelivery.multiplier())
+                .setMaxRedeliveryDelay(redelivery.maxDelayMs())
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true));
+        // the dead letter queue exists from the start: a message moved to an address without a queue is lost
+        config.addQueueConfiguration(QueueConfiguration.of(redelivery.deadLetterQueue())
+                .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        config.addQueueConfiguration(QueueConfiguration.of(redelivery.requestQueue())
+                .setRoutingType(RoutingType.ANYCAST).setDurable(true));
         broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
         broker.start();

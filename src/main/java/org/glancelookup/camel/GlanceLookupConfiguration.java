@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -33,7 +34,6 @@ import org.glancelookup.mapping.ImageIdTranslation;
 import org.glancelookup.mapping.S3ImageMappingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * Wires the service from its settings: the beans the routes call, the mapping store, the broker (embedded or
@@ -114,23 +114,35 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         ActiveMQConnectionFactory factory;
         if (url == null || url.isBlank()) {
             EmbeddedBroker broker = new EmbeddedBroker(Path.of(settings.get("broker.data-dir")),
-                    settings.integer("broker.embedded-port"), settings.integer("lookup.jms.max-deliveries"));
+                    settings.integer("broker.embedded-port"), new EmbeddedBroker.Redelivery(
+                            settings.get("lookup.jms.request-queue"), settings.integer("lookup.jms.max-deliveries"),
+                            settings.integer("lookup.jms.redelivery-delay-ms"),
+                            Double.parseDouble(settings.get("lookup.jms.redelivery-multiplier")),
+                            settings.integer("lookup.jms.max-redelivery-delay-ms")));
             broker.start();
             context.addService(broker, true, true);
             factory = new ActiveMQConnectionFactory(broker.vmUrl());
-            LOG.info("Embedded Artemis broker started (in-VM, and tcp://127.0.0.1:{})",
-                    settings.get("broker.embedded-port"));
+            LOG.info("Embedded Artemis broker started (in-VM{})", settings.integer("broker.embedded-port") > 0
+                    ? ", and tcp://127.0.0.1:" + settings.get("broker.embedded-port") : " only");
         } else {
             factory = new ActiveMQConnectionFactory(url, settings.get("broker.username"),
                     settings.get("broker.password"));
+            // an external broker may restart: keep reconnecting instead of failing the consumers for good
+            factory.setReconnectAttempts(-1);
+            factory.setRetryInterval(500);
+            factory.setRetryIntervalMultiplier(1.5);
+            factory.setMaxRetryInterval(5000);
+            LOG.info("Using the external broker at {}", url);
         }
-        CachingConnectionFactory pooled = new CachingConnectionFactory(factory);
-        pooled.setSessionCacheSize(settings.integer("lookup.jms.concurrent-consumers") * 2);
-        // services stop in reverse order: the pooled connection closes before an embedded broker goes away
+        JmsPoolConnectionFactory pooled = new JmsPoolConnectionFactory();
+        pooled.setConnectionFactory(factory);
+        pooled.setMaxConnections(settings.integer("broker.pool-connections"));
+        pooled.setMaxSessionsPerConnection(settings.integer("broker.pool-sessions"));
+        // services stop in reverse order: the pool closes before an embedded broker goes away
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
-                pooled.destroy();
+                pooled.stop();
             }
         }, true, true);
         JmsComponent jms = new JmsComponent();

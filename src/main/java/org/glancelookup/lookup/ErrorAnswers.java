@@ -6,13 +6,21 @@ import java.util.Map;
 /** Turns a failed lookup into the structured error message of SPEC section 5. */
 public class ErrorAnswers {
 
-    public Map<String, Object> answer(LookupFailure failure, LookupRequest request) {
+    /**
+     * @param request           the request, or null when it could not be read
+     * @param fallbackRequestId the transport's id for an unreadable request (a JMS correlation or message id)
+     */
+    public Map<String, Object> answer(LookupFailure failure, LookupRequest request, String fallbackRequestId) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("error", failure.error().name());
         answer.put("message", Secrets.redact(failure.getMessage(), request));
         answer.put("image_id", request == null ? null : request.imageId());
-        answer.put("request_id", request == null ? null : request.requestId());
+        answer.put("request_id", requestId(request, fallbackRequestId));
         return answer;
+    }
+
+    public String requestId(LookupRequest request, String fallbackRequestId) {
+        return request == null ? fallbackRequestId : request.requestId();
     }
 
     public int httpStatus(LookupFailure failure) {

@@ -13,7 +13,19 @@ public record LookupRequest(String imageId, RequestContext context, String reque
     }
 
     public static LookupRequest of(String imageId, RequestContext context, String givenRequestId) {
-        boolean given = givenRequestId != null && !givenRequestId.isEmpty();
-        return new LookupRequest(imageId, context, given ? givenRequestId : "req-" + UUID.randomUUID(), given);
+        return of(imageId, context, givenRequestId, null);
+    }
+
+    /**
+     * @param fallbackRequestId an id the transport already gives the request (a JMS message or correlation id,
+     *                          which redeliveries keep), used when the caller gave none; else one is made up
+     */
+    public static LookupRequest of(String imageId, RequestContext context, String givenRequestId,
+            String fallbackRequestId) {
+        if (givenRequestId != null && !givenRequestId.isEmpty()) {
+            return new LookupRequest(imageId, context, givenRequestId, true);
+        }
+        boolean hasFallback = fallbackRequestId != null && !fallbackRequestId.isEmpty();
+        return new LookupRequest(imageId, context, hasFallback ? fallbackRequestId : "req-" + UUID.randomUUID(), false);
     }
 }

@@ -23,6 +23,11 @@ public class LookupRequests {
     }
 
     public LookupRequest parse(Object body) {
+        return parse(body, null);
+    }
+
+    /** @param fallbackRequestId the request id when the request names none (see {@link LookupRequest#of}) */
+    public LookupRequest parse(Object body, String fallbackRequestId) {
         if (body instanceof LookupRequest request) {
             noControlCharacters("auth_token", request.context().authToken());
             noControlCharacters("request_id", request.requestId());
@@ -32,13 +37,13 @@ public class LookupRequests {
             if (bytes.length > MAX_BODY_BYTES) {
                 throw tooLarge();
             }
-            return parseText(new String(bytes, StandardCharsets.UTF_8));
+            return parseText(new String(bytes, StandardCharsets.UTF_8), fallbackRequestId);
         }
         if (body instanceof String text) {
-            return parseText(text);
+            return parseText(text, fallbackRequestId);
         }
         if (body instanceof Map<?, ?> map) {
-            return fromJson(json.valueToTree(map));
+            return fromJson(json.valueToTree(map), fallbackRequestId);
         }
         throw LookupFailure.invalidRequest("The request body is empty or of an unsupported type.");
     }
@@ -53,7 +58,7 @@ public class LookupRequests {
         return LookupRequest.of(imageId, context, blankToNull(requestId));
     }
 
-    private LookupRequest parseText(String text) {
+    private LookupRequest parseText(String text, String fallbackRequestId) {
         if (text.length() > MAX_BODY_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
@@ -63,7 +68,7 @@ public class LookupRequests {
         }
         if (!trimmed.startsWith("{") && !trimmed.startsWith("[") && !trimmed.startsWith("\"")) {
             // a bare image id, as a JMS text message may carry (its form is checked by the id translation)
-            return LookupRequest.of(trimmed, RequestContext.ANONYMOUS, null);
+            return LookupRequest.of(trimmed, RequestContext.ANONYMOUS, null, fallbackRequestId);
         }
         JsonNode node;
         try {
@@ -71,10 +76,10 @@ public class LookupRequests {
         } catch (JsonProcessingException e) {
             throw LookupFailure.invalidRequest("The request body is not valid JSON.");
         }
-        return fromJson(node);
+        return fromJson(node, fallbackRequestId);
     }
 
-    private LookupRequest fromJson(JsonNode node) {
+    private LookupRequest fromJson(JsonNode node, String fallbackRequestId) {
         if (node == null || !node.isObject()) {
             throw LookupFailure.invalidRequest("The request must be a JSON object with an image_id.");
         }
@@ -89,7 +94,7 @@ public class LookupRequests {
         noControlCharacters("request_id", requestId);
         RequestContext context = context(node.get("context"));
         noControlCharacters("auth_token", context.authToken());
-        return LookupRequest.of(id.asText(), context, requestId);
+        return LookupRequest.of(id.asText(), context, requestId, fallbackRequestId);
     }
 
     private RequestContext context(JsonNode node) {
