@@ -42,12 +42,14 @@ public final class GlanceStandIn implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger schemaRequests = new AtomicInteger();
     private volatile int forcedStatus;
+    private volatile java.util.concurrent.CountDownLatch gate;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Map<String, Integer> statusForId = new ConcurrentHashMap<>();
 
     public GlanceStandIn(String name) throws IOException {
         this.name = name;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -89,6 +91,26 @@ public final class GlanceStandIn implements AutoCloseable {
         return this;
     }
 
+    /** From now on, image requests wait (in flight) until {@link #release()}. */
+    public GlanceStandIn hold() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+        return this;
+    }
+
+    public GlanceStandIn release() {
+        java.util.concurrent.CountDownLatch current = gate;
+        gate = null;
+        if (current != null) {
+            current.countDown();
+        }
+        return this;
+    }
+
+    /** Image requests waiting at the gate right now. */
+    public int waiting() {
+        return waiting.get();
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -113,6 +135,17 @@ public final class GlanceStandIn implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             requests.add(new Request(SEQUENCE.incrementAndGet(), name, method, path,
                     Map.copyOf(exchange.getRequestHeaders())));
+            java.util.concurrent.CountDownLatch held = gate;
+            if (held != null && path.contains("/images/")) {
+                waiting.incrementAndGet();
+                try {
+                    held.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    waiting.decrementAndGet();
+                }
+            }
             exchange.getResponseHeaders().add("x-openstack-request-id", "req-" + name + "-" + requests.size());
             if (forcedStatus != 0) {
                 exchange.sendResponseHeaders(forcedStatus, -1);
