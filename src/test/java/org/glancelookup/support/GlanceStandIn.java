@@ -42,6 +42,9 @@ public final class GlanceStandIn implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger schemaRequests = new AtomicInteger();
     private volatile int forcedStatus;
+    private volatile long latencyMs;
+    private final java.util.concurrent.ScheduledExecutorService later =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     private volatile java.util.concurrent.CountDownLatch gate;
     private final AtomicInteger waiting = new AtomicInteger();
     private final Map<String, Integer> statusForId = new ConcurrentHashMap<>();
@@ -91,6 +94,12 @@ public final class GlanceStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Every answer is sent this long after its request arrives (a busy Glance), without blocking a thread. */
+    public GlanceStandIn latency(long ms) {
+        this.latencyMs = ms;
+        return this;
+    }
+
     /** From now on, image requests wait (in flight) until {@link #release()}. */
     public GlanceStandIn hold() {
         gate = new java.util.concurrent.CountDownLatch(1);
@@ -127,14 +136,30 @@ public final class GlanceStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        later.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        requests.add(new Request(SEQUENCE.incrementAndGet(), name, method, path,
+                Map.copyOf(exchange.getRequestHeaders())));
+        long latency = latencyMs;
+        if (latency > 0) {
+            later.schedule(() -> {
+                try {
+                    respond(exchange, method, path);
+                } catch (IOException ignored) {
+                    // the client went away
+                }
+            }, latency, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
+        respond(exchange, method, path);
+    }
+
+    private void respond(HttpExchange exchange, String method, String path) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getRawPath();
-            requests.add(new Request(SEQUENCE.incrementAndGet(), name, method, path,
-                    Map.copyOf(exchange.getRequestHeaders())));
             java.util.concurrent.CountDownLatch held = gate;
             if (held != null && path.contains("/images/")) {
                 waiting.incrementAndGet();
