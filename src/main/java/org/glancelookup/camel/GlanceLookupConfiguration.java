@@ -20,7 +20,9 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.glancelookup.demo.DemoGlanceServer;
+import org.glancelookup.glance.AuthStrategy;
 import org.glancelookup.glance.GlanceHttpClient;
+import org.glancelookup.glance.GlanceJson;
 import org.glancelookup.glance.GlanceResponses;
 import org.glancelookup.glance.GlanceTls;
 import org.glancelookup.glance.GlanceServer;
@@ -49,16 +51,17 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
             return; // configured already (package scanning may find this class twice)
         }
         Settings settings = new Settings(context);
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = GlanceJson.newMapper();
         registry.bind("json", json);
         registry.bind("lookupRequests", new LookupRequests(json));
         registry.bind("errorAnswers", new ErrorAnswers());
         registry.bind("glanceResponses", new GlanceResponses());
         registry.bind("glanceHttpClient", glanceHttpClient(settings));
         registry.bind("imageSchemas", new ImageSchemas(json));
-        registry.bind("imageMetadata", new ImageMetadata(json));
+        ImageMetadata imageMetadata = new ImageMetadata(json);
+        registry.bind("imageMetadata", imageMetadata);
         registry.bind("novaConversions", new NovaConversions(json));
-        registry.bind("availabilityCheck", new AvailabilityCheck());
+        registry.bind("availabilityCheck", new AvailabilityCheck(imageMetadata));
         registry.bind("glanceRetryLog", new GlanceRetryLog());
 
         S3ImageMappingStore store = new S3ImageMappingStore(mappingDataSource(context, settings));
@@ -78,13 +81,9 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
             // the JDK client checks host names apart from certificates; this switch is JVM-wide
             System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
         }
-        String authStrategy = settings.get("auth.strategy");
-        if (!"noauth".equals(authStrategy) && !"keystone".equals(authStrategy)) {
-            throw new IllegalArgumentException("auth.strategy must be noauth or keystone, not " + authStrategy);
-        }
         return new GlanceHttpClient(Duration.ofMillis(settings.integer("glance.connect-timeout-ms")),
                 Duration.ofMillis(settings.integer("glance.read-timeout-ms")),
-                GlanceTls.context(insecure, settings.get("glance.ca-file")), "keystone".equals(authStrategy));
+                GlanceTls.context(insecure, settings.get("glance.ca-file")), AuthStrategy.of(settings.get("auth.strategy")));
     }
 
     private static HikariDataSource mappingDataSource(CamelContext context, Settings settings) throws Exception {

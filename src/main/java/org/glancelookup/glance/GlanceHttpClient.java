@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.glancelookup.lookup.LookupRequest;
+import org.glancelookup.lookup.RequestContext;
 
 /**
  * The HTTP requests Nova's glanceclient makes, on one pooled keep-alive client. Response headers are kept exactly
@@ -20,9 +21,9 @@ import org.glancelookup.lookup.LookupRequest;
 public class GlanceHttpClient {
     private final HttpClient client;
     private final Duration readTimeout;
-    private final boolean forwardToken;
+    private final AuthStrategy auth;
 
-    public GlanceHttpClient(Duration connectTimeout, Duration readTimeout, SSLContext tls, boolean forwardToken) {
+    public GlanceHttpClient(Duration connectTimeout, Duration readTimeout, SSLContext tls, AuthStrategy auth) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -32,7 +33,7 @@ public class GlanceHttpClient {
         }
         this.client = builder.build();
         this.readTimeout = readTimeout;
-        this.forwardToken = forwardToken;
+        this.auth = auth;
     }
 
     /** The answer of one request; an I/O failure (refused, reset, timeout, unknown host) is a retryable failure. */
@@ -46,8 +47,24 @@ public class GlanceHttpClient {
         if (request.requestIdGiven()) {
             http.header("X-OpenStack-Request-ID", request.requestId());
         }
-        if (forwardToken && request.context().hasToken()) {
-            http.header("X-Auth-Token", request.context().authToken());
+        RequestContext context = request.context();
+        if (auth != AuthStrategy.NOAUTH && context.hasToken()) {
+            http.header("X-Auth-Token", context.authToken());
+        }
+        if (auth == AuthStrategy.TRUSTED_HEADERS) {
+            http.header("X-Identity-Status", "Confirmed");
+            if (context.projectId() != null) {
+                http.header("X-Project-Id", context.projectId());
+                http.header("X-Tenant-Id", context.projectId());
+            }
+            if (context.userId() != null) {
+                http.header("X-User-Id", context.userId());
+            }
+            String roles = String.join(",", context.roles());
+            if (context.isAdmin() && !RequestContext.adminRoleIn(context.roles())) {
+                roles = roles.isEmpty() ? "admin" : roles + ",admin";
+            }
+            http.header("X-Roles", roles);
         }
         HttpResponse<byte[]> response;
         try {

@@ -14,6 +14,24 @@ public class ImageMetadata {
         this.json = json;
     }
 
+    /**
+     * The answer's raw {@code visibility} (v1: an {@code x-image-meta-visibility} header, v2: the body's key), or
+     * null when it has none; Nova's availability check prefers it to {@code is_public}.
+     */
+    public Object visibility(GlanceAnswer answer) {
+        if (answer.apiVersion() == 1) {
+            return answer.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("x-image-meta-visibility"))
+                    .map(h -> (Object) V1HeaderMetadata.utf8(h.getValue())).reduce((first, second) -> second)
+                    .orElse(null);
+        }
+        try {
+            JsonNode value = json.readTree(answer.body()).get("visibility");
+            return value == null || value.isNull() ? null : json.treeToValue(value, Object.class);
+        } catch (JsonProcessingException e) {
+            return null; // fromGlance has refused this body already
+        }
+    }
+
     public Map<String, Object> fromGlance(GlanceAnswer answer) {
         if (answer.apiVersion() == 1) {
             return NovaImageMeta.fromV1(V1HeaderMetadata.imageMeta(answer.headers()));

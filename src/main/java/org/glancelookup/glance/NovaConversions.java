@@ -83,7 +83,8 @@ public final class NovaConversions {
             LocalTime time = LocalTime.of(number(m, "hour", 0), number(m, "minute", 0), number(m, "second", 0),
                     nanos);
             ZoneOffset offset = m.group("tzsign") == null ? ZoneOffset.UTC
-                    : ZoneOffset.ofHoursMinutes(sign(m) * number(m, "tzhour", 0), sign(m) * number(m, "tzminute", 0));
+                    // iso8601 adds hours and minutes as they come: +02:60 is +03:00
+                    : ZoneOffset.ofTotalSeconds(sign(m) * 60 * (60 * number(m, "tzhour", 0) + number(m, "tzminute", 0)));
             OffsetDateTime utc = LocalDateTime.of(date, time).atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC);
             String seconds = utc.format(SECONDS);
             int micros = utc.getNano() / 1000;

@@ -64,7 +64,7 @@ public final class PythonValues {
             digits.append((char) ('0' + Character.digit(cp, 10)));
             lastWasDigit = true;
         }
-        if (!lastWasDigit) {
+        if (!lastWasDigit || digits.length() > GlanceJson.PYTHON_MAX_INT_DIGITS) {
             return null;
         }
         BigInteger n = new BigInteger(digits.toString());

@@ -52,7 +52,7 @@ public final class V1HeaderMetadata {
     }
 
     /** Header bytes are UTF-8 on the wire; bytes that are not UTF-8 stay as the ISO-8859-1 characters read. */
-    static String utf8(String latin1) {
+    public static String utf8(String latin1) {
         if (latin1 == null) {
             return null;
         }

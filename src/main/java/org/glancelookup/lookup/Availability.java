@@ -8,7 +8,20 @@ public final class Availability {
     }
 
     public static boolean isAvailable(RequestContext context, Map<String, Object> imageMeta) {
-        if (context.hasToken() || context.isAdmin() || Boolean.TRUE.equals(imageMeta.get("is_public"))) {
+        return isAvailable(context, imageMeta, null);
+    }
+
+    /**
+     * @param visibility Glance's raw {@code visibility}, when its answer has one: Nova then decides "public" on it
+     *                   (case-insensitively) instead of on {@code is_public}
+     */
+    public static boolean isAvailable(RequestContext context, Map<String, Object> imageMeta, Object visibility) {
+        if (context.hasToken() || context.isAdmin()) {
+            return true;
+        }
+        boolean isPublic = visibility != null ? pyStr(visibility).toLowerCase(java.util.Locale.ROOT).equals("public")
+                : Boolean.TRUE.equals(imageMeta.get("is_public"));
+        if (isPublic) {
             return true;
         }
         Map<?, ?> properties = imageMeta.get("properties") instanceof Map<?, ?> p ? p : Map.of();

@@ -1,12 +1,25 @@
 package org.glancelookup.lookup;
 
 import java.util.Map;
+import org.glancelookup.glance.GlanceAnswer;
+import org.glancelookup.glance.ImageMetadata;
 
 /** Nova's availability gate: an image the caller may not see is "not found", named by its Glance id. */
 public class AvailabilityCheck {
+    private final ImageMetadata images;
 
-    public Map<String, Object> check(LookupRequest request, Map<String, Object> imageMeta, String uuid) {
-        if (!Availability.isAvailable(request.context(), imageMeta)) {
+    public AvailabilityCheck(ImageMetadata images) {
+        this.images = images;
+    }
+
+    public Map<String, Object> check(LookupRequest request, Map<String, Object> imageMeta, String uuid,
+            GlanceAnswer answer) {
+        RequestContext context = request.context();
+        if (context.hasToken() || context.isAdmin()) {
+            return imageMeta;
+        }
+        // only here is Glance's raw visibility needed (Nova decides "public" on it when the answer has one)
+        if (!Availability.isAvailable(context, imageMeta, images.visibility(answer))) {
             throw LookupFailure.imageNotFound(uuid);
         }
         return imageMeta;

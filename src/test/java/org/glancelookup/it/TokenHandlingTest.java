@@ -51,6 +51,26 @@ class TokenHandlingTest {
     }
 
     @Test
+    void trustedHeadersCarryTheCallersIdentity() throws Exception {
+        try (GlanceStandIn glance = new GlanceStandIn("g")) {
+            String uuid = UUID.randomUUID().toString();
+            glance.image(Images.publicImage(uuid, "any"));
+            Map<String, String> settings = TestService.defaults();
+            settings.put("glance.api-servers", glance.url());
+            settings.put("auth.strategy", "trusted-headers");
+            try (TestService service = TestService.start(settings)) {
+                service.httpGet("/images/" + uuid, "X-Project-Id", "p9", "X-User-Id", "u9", "X-Roles", "member");
+            }
+            GlanceStandIn.Request sent = glance.imageRequests().get(0);
+            assertThat(sent.header("X-Identity-Status")).isEqualTo("Confirmed");
+            assertThat(sent.header("X-Project-Id")).isEqualTo("p9");
+            assertThat(sent.header("X-User-Id")).isEqualTo("u9");
+            assertThat(sent.header("X-Roles")).isEqualTo("member");
+            assertThat(sent.header("X-Auth-Token")).isNull();
+        }
+    }
+
+    @Test
     void theTokenIsInNoLogLineAndNoErrorAnswerEvenAtDebug() throws Exception {
         String dead = "http://127.0.0.1:" + FreePorts.next();
         try (GlanceStandIn glance = new GlanceStandIn("g")) {
