@@ -70,6 +70,10 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         registry.bind("imageIdTranslation", new ImageIdTranslation(store, settings.bool("mapping.create-missing")));
 
         configureJms(context, settings);
+        if (settings.bool("hawtio.enabled") && !settings.bool("lookup.one-shot")) {
+            context.addService(new HawtioConsole(settings.get("hawtio.host"), settings.integer("hawtio.port"),
+                    settings.get("hawtio.username"), settings.get("hawtio.password")), true, true);
+        }
         List<GlanceServer> servers = glanceServers(context, settings, json, store);
         context.addRoutes(new GlanceServerRoutes(servers));
     }

@@ -1,0 +1,65 @@
+package org.glancelookup.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.glancelookup.support.FreePorts;
+import org.glancelookup.support.TestService;
+import org.glancelookup.support.WebDriverSession;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Hawtio in the service's JVM: a person's view of the routes in a real browser, and its bind-address guard. */
+class HawtioTest {
+    private static final List<String> ROUTES = List.of("lookup", "lookup-http", "lookup-jms", "translate-id",
+            "translate-uuids", "call-glance", "glance-server-0", "glance-v1", "glance-http", "to-metadata", "publish");
+
+    @Test
+    void theCamelRoutesPageListsEveryRoute() throws Exception {
+        if (!WebDriverSession.available()) {
+            String message = "\n*** chromium/chromedriver not installed (apt-get install chromium chromium-driver):"
+                    + " the Hawtio browser test is SKIPPED ***\n";
+            System.err.println(message);
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail("chromium is required in CI: " + message);
+            }
+            Assumptions.abort(message);
+        }
+        Map<String, String> settings = TestService.defaults();
+        int port = FreePorts.next();
+        settings.put("hawtio.enabled", "true");
+        settings.put("hawtio.port", String.valueOf(port));
+        try (TestService service = TestService.start(settings);
+             WebDriverSession browser = new WebDriverSession(Path.of("target", "chromium-profile"))) {
+            service.lookupBody("ami-00000001"); // some exchanges to count
+            browser.open("http://127.0.0.1:" + port + "/hawtio/camel/contexts");
+            browser.click("//*[normalize-space(text())='routes']", Duration.ofSeconds(60));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ROUTES.stream().allMatch(route -> {
+                        try {
+                            return browser.source().contains(">" + route + "<");
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }));
+            browser.screenshot(Path.of("target", "hawtio-routes.png"));
+            String page = browser.source();
+            assertThat(ROUTES).allMatch(route -> page.contains(">" + route + "<"));
+        }
+    }
+
+    @Test
+    void refusesToServeBeyondLoopbackWithoutCredentials() {
+        Map<String, String> settings = TestService.defaults();
+        settings.put("hawtio.enabled", "true");
+        settings.put("hawtio.port", String.valueOf(FreePorts.next()));
+        settings.put("hawtio.host", "0.0.0.0");
+        assertThatThrownBy(() -> TestService.start(settings).close())
+                .hasStackTraceContaining("hawtio.host=0.0.0.0 is not a loopback address");
+    }
+}
