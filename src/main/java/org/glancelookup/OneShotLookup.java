@@ -23,7 +23,7 @@ final class OneShotLookup {
         Main main = new Main();
         main.addOverrideProperty("lookup.one-shot", "true");
         main.addOverrideProperty("camel.server.enabled", "false");
-        main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/lookup-jms.yaml,**/lookup-http.yaml");
+        main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/lookup-jms.yaml,**/lookup-http.yaml,**/monitoring.yaml");
         main.addOverrideProperty("lookup.downstream-uri", "log:org.glancelookup.oneshot?level=DEBUG");
         main.addOverrideProperty("lookup.errors-uri", "log:org.glancelookup.oneshot?level=DEBUG");
         main.addOverrideProperty("demo.ports", "0,0"); // never clash with a running service's demo Glance

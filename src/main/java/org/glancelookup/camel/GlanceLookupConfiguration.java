@@ -62,20 +62,31 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         registry.bind("imageMetadata", imageMetadata);
         registry.bind("novaConversions", new NovaConversions(json));
         registry.bind("availabilityCheck", new AvailabilityCheck(imageMetadata));
-        registry.bind("glanceRetryLog", new GlanceRetryLog());
+        LookupMetrics metrics = new LookupMetrics();
+        registry.bind("lookupMetrics", metrics);
+        registry.bind("healthAnswers", new HealthAnswers());
+        registry.bind("glanceRetryLog", new GlanceRetryLog(metrics));
 
-        S3ImageMappingStore store = new S3ImageMappingStore(mappingDataSource(context, settings));
+        HikariDataSource dataSource = mappingDataSource(context, settings);
+        S3ImageMappingStore store = new S3ImageMappingStore(dataSource);
         store.ensureSchema();
         registry.bind("mappingStore", store);
         registry.bind("imageIdTranslation", new ImageIdTranslation(store, settings.bool("mapping.create-missing")));
 
-        configureJms(context, settings);
+        ConnectionFactory broker = configureJms(context, settings);
         if (settings.bool("hawtio.enabled") && !settings.bool("lookup.one-shot")) {
             context.addService(new HawtioConsole(settings.get("hawtio.host"), settings.integer("hawtio.port"),
                     settings.get("hawtio.username"), settings.get("hawtio.password")), true, true);
         }
         List<GlanceServer> servers = glanceServers(context, settings, json, store);
         context.addRoutes(new GlanceServerRoutes(servers));
+
+        // readiness (GET /health/ready): broker, mapping store, and at least one Glance server
+        registry.bind("ready-mapping-store", new ReadinessChecks.MappingStore(dataSource));
+        registry.bind("ready-glance", new ReadinessChecks.Glance(servers));
+        if (broker != null) {
+            registry.bind("ready-broker", new ReadinessChecks.Broker(broker));
+        }
     }
 
     private static GlanceHttpClient glanceHttpClient(Settings settings) throws Exception {
@@ -109,9 +120,10 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         return dataSource;
     }
 
-    private static void configureJms(CamelContext context, Settings settings) throws Exception {
+    /** The broker connection (pooled), or null in one-shot mode. */
+    private static ConnectionFactory configureJms(CamelContext context, Settings settings) throws Exception {
         if (settings.bool("lookup.one-shot")) {
-            return; // a one-shot lookup answers on stdout: no broker
+            return null; // a one-shot lookup answers on stdout: no broker
         }
         String url = settings.get("broker.url");
         ActiveMQConnectionFactory factory;
@@ -151,6 +163,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory((ConnectionFactory) pooled);
         context.addComponent("jms", jms);
+        return pooled;
     }
 
     /** The configured servers, or the demo servers (started here) when none are configured. */

@@ -15,16 +15,25 @@ public class GlanceRetryLog implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger("org.glancelookup.glance");
     public static final String SERVER = "glanceServer";
 
+    private final LookupMetrics metrics;
+
+    public GlanceRetryLog(LookupMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void process(Exchange exchange) {
         // before a redelivery Camel has moved the failure to the "caught" property
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        log(exchange.getVariable(SERVER, String.class), failure, "retrying");
+        String server = exchange.getVariable(SERVER, String.class);
+        metrics.failed(server, true);
+        log(server, failure, "retrying");
     }
 
     /** The last attempt failed too: log it and name the failure. */
     public LookupFailure doneTrying(String server, Throwable failure) {
+        metrics.failed(server, false);
         log(server, failure, "done trying");
         return LookupFailure.connectionFailed(server, reason(failure));
     }
