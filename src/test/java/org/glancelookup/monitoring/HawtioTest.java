@@ -3,7 +3,13 @@ package org.glancelookup.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +57,34 @@ class HawtioTest {
             String page = browser.source();
             assertThat(ROUTES).allMatch(route -> page.contains(">" + route + "<"));
         }
+    }
+
+    @Test
+    void beyondLoopbackItsJolokiaNeedsTheLogin() throws Exception {
+        Map<String, String> settings = TestService.defaults();
+        int port = FreePorts.next();
+        settings.put("hawtio.enabled", "true");
+        settings.put("hawtio.port", String.valueOf(port));
+        settings.put("hawtio.host", "0.0.0.0");
+        settings.put("hawtio.username", "ops");
+        settings.put("hawtio.password", "s3cret-pw");
+        try (TestService service = TestService.start(settings)) {
+            HttpClient http = HttpClient.newHttpClient();
+            assertThat(jolokia(http, port, null)).isEqualTo(403);
+            assertThat(jolokia(http, port, "ops:wrong")).isEqualTo(403);
+            assertThat(jolokia(http, port, "ops:s3cret-pw")).isEqualTo(200);
+        }
+    }
+
+    private static int jolokia(HttpClient http, int port, String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hawtio/jolokia/"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}"));
+        if (credentials != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
