@@ -22,8 +22,4 @@ public class ErrorAnswers {
     public String requestId(LookupRequest request, String fallbackRequestId) {
         return request == null ? fallbackRequestId : request.requestId();
     }
-
-    public int httpStatus(LookupFailure failure) {
-        return failure.error().httpStatus();
-    }
 }
