@@ -111,12 +111,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         config.setConnectionTimeout(settings.integer("mapping.connection-timeout-ms"));
         config.setInitializationFailTimeout(-1); // a database that is down at start is not fatal
         HikariDataSource dataSource = new HikariDataSource(config);
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                dataSource.close();
-            }
-        }, true, true);
+        stopWithCamel(context, dataSource::close);
         return dataSource;
     }
 
@@ -154,12 +149,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         pooled.setMaxConnections(settings.integer("broker.pool-connections"));
         pooled.setMaxSessionsPerConnection(settings.integer("broker.pool-sessions"));
         // services stop in reverse order: the pool closes before an embedded broker goes away
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                pooled.stop();
-            }
-        }, true, true);
+        stopWithCamel(context, pooled::stop);
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory((ConnectionFactory) pooled);
         context.addComponent("jms", jms);
@@ -185,12 +175,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         for (String port : settings.get("demo.ports").split(",")) {
             DemoGlanceServer server = new DemoGlanceServer(images, schema, json, Integer.parseInt(port.strip()));
             server.start();
-            context.addService(new ServiceSupport() {
-                @Override
-                protected void doStop() {
-                    server.close();
-                }
-            }, true, true);
+            stopWithCamel(context, server::close);
             urls.add(server.url());
         }
         try {
@@ -202,6 +187,16 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         }
         LOG.info("Demo Glance serving {} images on {}", images.size(), urls);
         return GlanceServer.parseList(String.join(",", urls));
+    }
+
+    /** Runs {@code stop} when Camel stops its services (in reverse order of registration). */
+    private static void stopWithCamel(CamelContext context, Runnable stop) throws Exception {
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                stop.run();
+            }
+        }, true, true);
     }
 
     private static <T> T read(String resource, ObjectMapper json, TypeReference<T> type) throws IOException {

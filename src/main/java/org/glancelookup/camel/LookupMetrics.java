@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The service's Prometheus metrics (served at /metrics): lookups by outcome and their latency, and attempts,
@@ -12,6 +14,11 @@ import java.time.Duration;
  */
 public class LookupMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // meters are built once per label set, not per lookup
+    private final Map<String, Counter> lookups = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Counter> retries = new ConcurrentHashMap<>();
 
     public PrometheusMeterRegistry registry() {
         return registry;
@@ -23,11 +30,13 @@ public class LookupMetrics {
 
     /** One lookup ended: {@code ok} or the SPEC section 5 error name. */
     public void finished(String outcome, Long startedNanos) {
-        Counter.builder("glance.lookups").description("Lookups by outcome (ok or the error name)")
-                .tag("outcome", outcome).register(registry).increment();
+        lookups.computeIfAbsent(outcome, o -> Counter.builder("glance.lookups")
+                .description("Lookups by outcome (ok or the error name)").tag("outcome", o).register(registry))
+                .increment();
         if (startedNanos != null) {
-            Timer.builder("glance.lookup.duration").description("Lookup latency, from request to answer")
-                    .tag("outcome", outcome).publishPercentileHistogram().register(registry)
+            durations.computeIfAbsent(outcome, o -> Timer.builder("glance.lookup.duration")
+                    .description("Lookup latency, from request to answer").tag("outcome", o)
+                    .publishPercentileHistogram().register(registry))
                     .record(Duration.ofNanos(System.nanoTime() - startedNanos));
         }
     }
@@ -43,14 +52,16 @@ public class LookupMetrics {
     public void failed(String server, boolean retrying) {
         attempt(server, "failed");
         if (retrying) {
-            Counter.builder("glance.retries").description("Attempts retried on the next server after a failure")
-                    .tag("server", String.valueOf(server)).register(registry).increment();
+            retries.computeIfAbsent(String.valueOf(server), s -> Counter.builder("glance.retries")
+                    .description("Attempts retried on the next server after a failure").tag("server", s)
+                    .register(registry)).increment();
         }
     }
 
     private void attempt(String server, String result) {
-        Counter.builder("glance.attempts").description("Attempts per Glance server and result")
-                .tag("server", String.valueOf(server)).tag("result", result).register(registry).increment();
+        attempts.computeIfAbsent(server + "\n" + result, key -> Counter.builder("glance.attempts")
+                .description("Attempts per Glance server and result").tag("server", String.valueOf(server))
+                .tag("result", result).register(registry)).increment();
     }
 
     public String scrape() {
