@@ -29,13 +29,15 @@ public class EmbeddedBroker extends ServiceSupport {
     private final Path dataDir;
     private final int tcpPort;
     private final Redelivery redelivery;
+    private final int journalBufferTimeoutUs;
     private final int vmId = VM_IDS.incrementAndGet();
     private EmbeddedActiveMQ broker;
 
-    public EmbeddedBroker(Path dataDir, int tcpPort, Redelivery redelivery) {
+    public EmbeddedBroker(Path dataDir, int tcpPort, Redelivery redelivery, int journalBufferTimeoutUs) {
         this.dataDir = dataDir;
         this.tcpPort = tcpPort;
         this.redelivery = redelivery;
+        this.journalBufferTimeoutUs = journalBufferTimeoutUs;
     }
 
     /** The client URL for this process. */
@@ -50,6 +52,8 @@ public class EmbeddedBroker extends ServiceSupport {
         config.setPersistenceEnabled(true);
         config.setJournalType(JournalType.NIO);
         config.setJournalDirectory(dataDir.resolve("journal").toString());
+        // how long the journal gathers writes before one sync to disk: every persistent send waits for it
+        config.setJournalBufferTimeout_NIO((int) Math.min(Integer.MAX_VALUE, journalBufferTimeoutUs * 1000L));
         config.setBindingsDirectory(dataDir.resolve("bindings").toString());
         config.setLargeMessagesDirectory(dataDir.resolve("large-messages").toString());
         config.setPagingDirectory(dataDir.resolve("paging").toString());

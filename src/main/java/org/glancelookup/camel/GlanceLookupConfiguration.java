@@ -21,6 +21,7 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.glancelookup.demo.DemoGlanceServer;
 import org.glancelookup.glance.AuthStrategy;
+import org.glancelookup.glance.GlanceAnswerCache;
 import org.glancelookup.glance.GlanceHttpClient;
 import org.glancelookup.glance.GlanceJson;
 import org.glancelookup.glance.GlanceResponses;
@@ -29,6 +30,7 @@ import org.glancelookup.glance.GlanceServer;
 import org.glancelookup.glance.ImageMetadata;
 import org.glancelookup.glance.ImageSchemas;
 import org.glancelookup.glance.NovaConversions;
+import org.glancelookup.glance.ServerCoolDown;
 import org.glancelookup.lookup.AvailabilityCheck;
 import org.glancelookup.lookup.ErrorAnswers;
 import org.glancelookup.lookup.LookupRequests;
@@ -65,13 +67,17 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         LookupMetrics metrics = new LookupMetrics();
         registry.bind("lookupMetrics", metrics);
         registry.bind("healthAnswers", new HealthAnswers());
-        registry.bind("glanceRetryLog", new GlanceRetryLog(metrics));
+        ServerCoolDown coolDown = new ServerCoolDown(Duration.ofMillis(settings.integer("glance.server-cool-down-ms")));
+        registry.bind("serverCoolDown", coolDown);
+        registry.bind("glanceRetryLog", new GlanceRetryLog(metrics, coolDown));
+        registry.bind("glanceAnswerSharing", new GlanceAnswerSharing(glanceAnswerCache(settings)));
 
         HikariDataSource dataSource = mappingDataSource(context, settings);
         S3ImageMappingStore store = new S3ImageMappingStore(dataSource);
         store.ensureSchema();
         registry.bind("mappingStore", store);
-        registry.bind("imageIdTranslation", new ImageIdTranslation(store, settings.bool("mapping.create-missing")));
+        registry.bind("imageIdTranslation", new ImageIdTranslation(store, settings.bool("mapping.create-missing"),
+                settings.integer("mapping.cache-size")));
 
         ConnectionFactory broker = configureJms(context, settings);
         if (settings.bool("hawtio.enabled") && !settings.bool("lookup.one-shot")) {
@@ -79,7 +85,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
                     settings.get("hawtio.username"), settings.get("hawtio.password")), true, true);
         }
         List<GlanceServer> servers = glanceServers(context, settings, json, store);
-        context.addRoutes(new GlanceServerRoutes(servers));
+        context.addRoutes(new GlanceServerRoutes(servers, coolDown));
 
         // readiness (GET /health/ready): broker, mapping store, and at least one Glance server
         registry.bind("ready-mapping-store", new ReadinessChecks.MappingStore(dataSource));
@@ -87,6 +93,16 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         if (broker != null) {
             registry.bind("ready-broker", new ReadinessChecks.Broker(broker));
         }
+    }
+
+    /** Off with glance.cache.ttl-ms=0; a waiting lookup waits at most one lookup's whole retry budget. */
+    private static GlanceAnswerCache glanceAnswerCache(Settings settings) {
+        int attempts = 1 + settings.integer("glance.num-retries");
+        long attemptMs = (long) settings.integer("glance.connect-timeout-ms")
+                + settings.integer("glance.read-timeout-ms") + settings.integer("glance.retry-delay-ms");
+        return new GlanceAnswerCache(Duration.ofMillis(settings.integer("glance.cache.ttl-ms")),
+                settings.integer("glance.cache.max-entries"), Duration.ofMillis(attempts * attemptMs),
+                AuthStrategy.of(settings.get("auth.strategy")));
     }
 
     private static GlanceHttpClient glanceHttpClient(Settings settings) throws Exception {
@@ -128,7 +144,8 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
                             settings.get("lookup.jms.request-queue"), settings.integer("lookup.jms.max-deliveries"),
                             settings.integer("lookup.jms.redelivery-delay-ms"),
                             Double.parseDouble(settings.get("lookup.jms.redelivery-multiplier")),
-                            settings.integer("lookup.jms.max-redelivery-delay-ms")));
+                            settings.integer("lookup.jms.max-redelivery-delay-ms")),
+                    settings.integer("broker.journal-buffer-timeout-us"));
             broker.start();
             context.addService(broker, true, true);
             factory = new ActiveMQConnectionFactory(broker.vmUrl());

@@ -5,18 +5,22 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.LoadBalanceDefinition;
 import org.glancelookup.glance.GlanceAttemptFailed;
 import org.glancelookup.glance.GlanceServer;
+import org.glancelookup.glance.ServerCoolDown;
 
 /**
  * The server pool, built from {@code glance.api-servers} because its length is configuration: {@code call-glance}
- * is a round-robin Load Balancer over one {@code glance-server-N} route per server. The balancer has no error
- * handler of its own: a failed attempt goes back to the caller's redelivery policy, and each redelivery enters
- * the balancer again, which hands out the next server of its one shared cursor.
+ * is a round-robin Load Balancer over one {@code glance-server-N} route per server, passing over a server in its
+ * cool-down ({@link HealthAwareRoundRobin}). The balancer has no error handler of its own: a failed attempt goes
+ * back to the caller's redelivery policy, and each redelivery enters the balancer again, which hands out the next
+ * server of its one shared cursor.
  */
 public class GlanceServerRoutes extends RouteBuilder {
     private final List<GlanceServer> servers;
+    private final ServerCoolDown coolDown;
 
-    public GlanceServerRoutes(List<GlanceServer> servers) {
+    public GlanceServerRoutes(List<GlanceServer> servers, ServerCoolDown coolDown) {
         this.servers = List.copyOf(servers);
+        this.coolDown = coolDown;
     }
 
     @Override
@@ -26,7 +30,8 @@ public class GlanceServerRoutes extends RouteBuilder {
         LoadBalanceDefinition balancer = from("direct:call-glance")
                 .routeId("call-glance")
                 .description("One attempt: the next Glance server in round robin")
-                .loadBalance().id("glance-round-robin").roundRobin();
+                .loadBalance(new HealthAwareRoundRobin(servers.stream().map(GlanceServer::url).toList(), coolDown))
+                .id("glance-round-robin");
         for (GlanceServer server : servers) {
             balancer.to("direct:glance-server-" + server.index()).id("to-glance-server-" + server.index());
         }

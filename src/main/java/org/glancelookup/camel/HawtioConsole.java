@@ -29,6 +29,7 @@ public class HawtioConsole extends ServiceSupport {
     private final String password;
     private Server server;
     private Path war;
+    private Thread starting;
 
     public HawtioConsole(String host, int port, String username, String password) {
         this.host = host;
@@ -91,13 +92,29 @@ public class HawtioConsole extends ServiceSupport {
         webapp.getHiddenClassMatcher().add("org.jolokia.");
         webapp.getHiddenClassMatcher().add("META-INF.jolokia.");
         server.setHandler(webapp);
-        server.start();
-        LOG.info("Hawtio console at http://{}:{}/hawtio/ ({})", host, connector.getLocalPort(),
-                requiresLogin() ? "login required" : "open on loopback, no login");
+        // the port is taken now (a clash fails the service's start); the war deploys in the background, off the
+        // way to readiness (seconds on a small machine), and requests meanwhile wait in the listen backlog
+        connector.open();
+        Server deploying = server;
+        starting = new Thread(() -> {
+            try {
+                deploying.start();
+                LOG.info("Hawtio console at http://{}:{}/hawtio/ ({})", host, connector.getLocalPort(),
+                        requiresLogin() ? "login required" : "open on loopback, no login");
+            } catch (Exception e) {
+                LOG.error("Hawtio console did not start: {}", e.getMessage());
+            }
+        }, "hawtio-start");
+        starting.setDaemon(true);
+        starting.start();
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (starting != null) {
+            starting.join();
+            starting = null;
+        }
         if (server != null) {
             server.stop();
             server = null;

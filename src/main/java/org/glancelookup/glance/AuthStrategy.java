@@ -1,6 +1,7 @@
 package org.glancelookup.glance;
 
 import java.util.Locale;
+import org.glancelookup.lookup.RequestContext;
 
 /**
  * How the caller's identity reaches Glance ({@code auth.strategy}).
@@ -14,6 +15,20 @@ import java.util.Locale;
  */
 public enum AuthStrategy {
     NOAUTH, KEYSTONE, TRUSTED_HEADERS;
+
+    /**
+     * What of the caller's identity this strategy sends to Glance, as one string ("" for nothing): Glance's answer
+     * may depend on it, so answers are shared only between callers who send the same.
+     */
+    public String identitySent(RequestContext context) {
+        return switch (this) {
+            case NOAUTH -> "";
+            case KEYSTONE -> context.hasToken() ? context.authToken() : "";
+            case TRUSTED_HEADERS -> String.join("\n", context.hasToken() ? context.authToken() : "",
+                    String.valueOf(context.projectId()), String.valueOf(context.userId()),
+                    String.join(",", context.roles()), String.valueOf(context.isAdmin()));
+        };
+    }
 
     public static AuthStrategy of(String setting) {
         String name = setting == null ? "" : setting.strip().toLowerCase(Locale.ROOT);

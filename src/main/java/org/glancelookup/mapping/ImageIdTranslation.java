@@ -1,5 +1,7 @@
 package org.glancelookup.mapping;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,16 +11,24 @@ import org.glancelookup.lookup.ImageRef;
 import org.glancelookup.lookup.LookupFailure;
 import org.glancelookup.lookup.LookupRequest;
 
-/** S3ImageService's two translations: the caller's id to a Glance uuid, and the answer's uuids to internal ids. */
+/**
+ * S3ImageService's two translations: the caller's id to a Glance uuid, and the answer's uuids to internal ids.
+ * Mappings found or created are kept in memory (at most {@code mapping.cache-size} each way): a row never changes
+ * once written, so only ids not found yet go to the store each time.
+ */
 public class ImageIdTranslation {
     private static final int MAX_UUID_LENGTH = 36;
 
     private final S3ImageMappingStore store;
     private final boolean createMissing;
+    private final Cache<Long, String> uuidById;
+    private final Cache<String, Long> idByUuid;
 
-    public ImageIdTranslation(S3ImageMappingStore store, boolean createMissing) {
+    public ImageIdTranslation(S3ImageMappingStore store, boolean createMissing, int cacheSize) {
         this.store = store;
         this.createMissing = createMissing;
+        this.uuidById = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.idByUuid = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
     /** Forward: EC2 or internal id to uuid through the store; a uuid is used as is. */
@@ -28,7 +38,13 @@ public class ImageIdTranslation {
             return uuid.uuid();
         }
         long internalId = ref instanceof ImageRef.Ec2 ec2 ? ec2.internalId() : ((ImageRef.Internal) ref).internalId();
-        return store.uuidFor(internalId).orElseThrow(() -> LookupFailure.imageNotFound(request.imageId()));
+        String known = uuidById.getIfPresent(internalId);
+        if (known != null) {
+            return known;
+        }
+        String uuid = store.uuidFor(internalId).orElseThrow(() -> LookupFailure.imageNotFound(request.imageId()));
+        remember(internalId, uuid);
+        return uuid;
     }
 
     /**
@@ -64,9 +80,19 @@ public class ImageIdTranslation {
         if (key.length() > MAX_UUID_LENGTH) {
             return null; // cannot be a Glance id, and the column could not hold it
         }
-        if (createMissing) {
-            return store.idForOrCreate(key);
+        Long known = idByUuid.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
-        return store.idFor(key).orElse(null);
+        Long id = createMissing ? Long.valueOf(store.idForOrCreate(key)) : store.idFor(key).orElse(null);
+        if (id != null) {
+            remember(id, key);
+        }
+        return id;
+    }
+
+    private void remember(long id, String uuid) {
+        uuidById.put(id, uuid);
+        idByUuid.put(uuid, id);
     }
 }

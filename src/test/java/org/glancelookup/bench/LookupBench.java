@@ -1,13 +1,19 @@
 package org.glancelookup.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,22 +24,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.ProducerTemplate;
+import org.glancelookup.support.FreePorts;
 import org.glancelookup.support.GlanceStandIn;
 import org.glancelookup.support.Images;
 import org.glancelookup.support.TestService;
 
 /**
- * The load driver (bench/run.sh): one process, one Glance stand-in on loopback, the same lookups at concurrency
- * 1, 4 and 16 through each mode in turn, each reported as lookups/s, p50/p99 and its ratio to the baseline
- * (a raw pooled HTTP client doing the same HEAD requests: the physical limit here).
- * First slice of the benchmark issue: modes baseline, direct, http, jms; no cache, no Nova peer yet.
+ * The load driver (bench/run.sh). One process, Glance stand-ins on loopback, the same lookups at each concurrency
+ * through each mode in turn, each reported as lookups/s, p50/p99 and its ratio to the baseline:
+ * <ul>
+ * <li>baseline: a raw pooled JDK HTTP client doing the same Glance request (the physical limit here);</li>
+ * <li>direct, http, jms: lookups through {@code direct:lookup}, the HTTP front door, and JMS request/reply;</li>
+ * <li>nova: Nova 26's own {@code GlanceImageServiceV2.show} loop (bench/nova_peer.py), the peer to beat;</li>
+ * <li>direct-cached: direct with glance.cache.ttl-ms on;</li>
+ * <li>direct-3-up and direct-1-down: three servers all healthy, and one of them dead (connection refused), with
+ * Nova's retry settings (num-retries 2, 1 s delay) and the default cool-down, measured in turn.</li>
+ * </ul>
+ * Then the service as shipped ({@code java -jar}, Hawtio on) is started on its own: start-to-ready time and its
+ * resident memory after a load. Writes results.md (tables and the targets) and results.png (the plot).
  */
 public final class LookupBench {
-    private static final int[] CONCURRENCY = {1, 4, 16};
-    private static final Duration WARMUP = Duration.ofSeconds(3);
-    private static final Duration MEASURE = Duration.ofSeconds(8);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] CONCURRENCY = Arrays.stream(System.getProperty("bench.concurrency", "1,4,16")
+            .split(",")).mapToInt(Integer::parseInt).toArray();
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 3));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure-seconds", 8));
+    private static final String API_VERSION = System.getProperty("bench.api-version", "2");
+    private static final List<String> MODES = List.of(System.getProperty("bench.modes",
+            "baseline,direct,http,jms,nova,direct-cached,direct-3-up,direct-1-down,process").split(","));
 
     record Result(String mode, int concurrency, double perSecond, double p50Ms, double p99Ms) {}
+
+    record ProcessFigures(double startToReadySeconds, long rssKb, long peakRssKb, long lookups) {}
 
     interface Lookup {
         void run(String uuid) throws Exception;
@@ -41,63 +63,179 @@ public final class LookupBench {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/results");
+        Path jar = Path.of(args.length > 1 ? args[1] : "target/glance-lookup.jar");
         Files.createDirectories(out);
-        try (GlanceStandIn glance = new GlanceStandIn("bench")) {
+        List<Result> results = new ArrayList<>();
+        ProcessFigures process = null;
+        List<GlanceStandIn> glances = List.of(new GlanceStandIn("bench-1"), new GlanceStandIn("bench-2"),
+                new GlanceStandIn("bench-3"));
+        try {
             List<String> images = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 String uuid = UUID.randomUUID().toString();
-                glance.image(Images.publicImage(uuid, "bench-" + i));
+                Map<String, Object> image = Images.with(Images.publicImage(uuid, "bench-" + i), "kernel_id",
+                        UUID.randomUUID().toString());
+                glances.forEach(g -> g.forgetRequests().image(image));
                 images.add(uuid);
             }
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", glance.url());
-            settings.put("lookup.jms.concurrent-consumers", "16");
-            // -Dbench.settings=key=value,key=value: what-if runs (e.g. lookup.downstream-uri=log:x)
-            for (String pair : System.getProperty("bench.settings", "").split(",")) {
-                if (pair.contains("=")) {
-                    settings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-                }
+            GlanceStandIn glance = glances.get(0);
+            String oneServer = glance.url();
+            String threeServers = String.join(",", glances.stream().map(GlanceStandIn::url).toList());
+            String oneDown = glances.get(0).url() + "," + glances.get(1).url() + ",http://127.0.0.1:"
+                    + FreePorts.next();
+
+            // the first service of the JVM would pay for the JIT compiling Camel, Artemis and Jackson: warm all of it
+            // (and the stand-ins) once, unmeasured, so the order of the modes does not bias the ratios
+            try (TestService warmup = TestService.start(settings(threeServers))) {
+                run(direct(warmup.context().createProducerTemplate()), images, 16, WARMUP.multipliedBy(4));
             }
-            String only = System.getProperty("bench.modes", "baseline,direct,http,jms");
-            List<Result> results = new ArrayList<>();
-            HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            try (TestService service = TestService.start(settings)) {
-                ProducerTemplate template = service.context().createProducerTemplate();
-                HttpClient front = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                String port = service.setting("lookup.http.port");
-                Map<String, Lookup> modes = new java.util.LinkedHashMap<>();
-                modes.put("baseline", uuid -> raw.send(HttpRequest.newBuilder(URI.create(glance.url() + "/v1/images/"
-                        + uuid)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.discarding()));
-                modes.put("direct", uuid -> template.requestBody("direct:lookup", uuid, String.class));
-                modes.put("http", uuid -> front.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/images/" + uuid)).build(), HttpResponse.BodyHandlers.ofString()));
-                modes.put("jms", uuid -> template.requestBody(
-                        "jms:queue:glance.image.lookup?requestTimeout=30000", uuid, String.class));
-                modes.keySet().retainAll(List.of(only.split(",")));
-                for (Map.Entry<String, Lookup> mode : modes.entrySet()) {
-                    for (int concurrency : CONCURRENCY) {
-                        run(mode.getValue(), images, concurrency, WARMUP);
-                        Result r = measure(mode.getKey(), mode.getValue(), images, concurrency);
-                        System.out.printf(Locale.ROOT, "%-8s c=%-2d %8.0f/s p50 %6.2f ms p99 %6.2f ms%n", r.mode(),
-                                r.concurrency(), r.perSecond(), r.p50Ms(), r.p99Ms());
-                        results.add(r);
+            if (want("baseline")) {
+                HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                results.addAll(runAll("baseline", uuid -> raw.send(glanceRequest(glance.url(), uuid),
+                        HttpResponse.BodyHandlers.ofByteArray()), images));
+            }
+            if (want("direct") || want("http") || want("jms")) {
+                try (TestService service = TestService.start(settings(oneServer))) {
+                    ProducerTemplate template = service.context().createProducerTemplate();
+                    if (want("direct")) {
+                        results.addAll(runAll("direct", direct(template), images));
+                    }
+                    if (want("http")) {
+                        HttpClient front = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                        String base = "http://127.0.0.1:" + service.setting("lookup.http.port") + "/images/";
+                        results.addAll(runAll("http", uuid -> expectOk(front.send(HttpRequest.newBuilder(
+                                URI.create(base + uuid)).build(), HttpResponse.BodyHandlers.ofString()).body()),
+                                images));
+                    }
+                    if (want("jms")) {
+                        results.addAll(runAll("jms", uuid -> expectOk(template.requestBody(
+                                "jms:queue:glance.image.lookup?requestTimeout=30000", uuid, String.class)), images));
                     }
                 }
             }
-            String table = table(results);
-            System.out.println(table);
-            Files.writeString(out.resolve("results.md"), table);
+            if (want("nova")) {
+                results.addAll(NovaPeer.runAll(glance.url(), images, CONCURRENCY, WARMUP, MEASURE));
+            }
+            if (want("direct-cached")) {
+                Map<String, String> settings = settings(oneServer);
+                settings.put("glance.cache.ttl-ms", "60000");
+                results.addAll(runService("direct-cached", settings, images));
+            }
+            if (want("direct-3-up") && want("direct-1-down")) {
+                results.addAll(runPair(novaRetries(settings(threeServers)), novaRetries(settings(oneDown)), images));
+            }
+            if (want("process") && Files.exists(jar)) {
+                process = ShippedService.measure(jar, MEASURE);
+            }
+        } finally {
+            glances.forEach(GlanceStandIn::close);
+        }
+        String report = BenchReport.markdown(results, process, API_VERSION, machine());
+        System.out.println(report);
+        Files.writeString(out.resolve("results.md"), report);
+        BenchPlot.write(results, out.resolve("results.png"));
+        System.exit(0); // the broker's and the HTTP clients' threads would keep the JVM up
+    }
+
+    private static boolean want(String mode) {
+        return MODES.contains(mode);
+    }
+
+    /** The service as the tests run it (in-VM broker, in-memory H2, no Hawtio) against the given servers. */
+    private static Map<String, String> settings(String servers) {
+        Map<String, String> settings = TestService.defaults();
+        settings.put("glance.api-servers", servers);
+        settings.put("glance.api-version", API_VERSION);
+        settings.put("glance.server-cool-down-ms", "5000"); // the shipped default
+        settings.put("lookup.jms.concurrent-consumers", "16");
+        // -Dbench.settings=key=value,key=value: what-if runs (e.g. lookup.downstream-uri=log:x)
+        for (String pair : System.getProperty("bench.settings", "").split(",")) {
+            if (pair.contains("=")) {
+                settings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        return settings;
+    }
+
+    /** Nova's retries on a server pool: two more attempts, one second apart. */
+    private static Map<String, String> novaRetries(Map<String, String> settings) {
+        settings.put("glance.num-retries", "2");
+        settings.put("glance.retry-delay-ms", "1000");
+        return settings;
+    }
+
+    private static List<Result> runService(String mode, Map<String, String> settings, List<String> images)
+            throws Exception {
+        try (TestService service = TestService.start(settings)) {
+            return runAll(mode, direct(service.context().createProducerTemplate()), images);
         }
     }
 
-    private static Result measure(String mode, Lookup lookup, List<String> images, int concurrency)
+    /**
+     * direct-3-up against direct-1-down: a ratio of two modes a few percent apart, so both services run side by
+     * side and are measured in turn twice (up, down, up, down) at each concurrency; each figure is the mean.
+     */
+    private static List<Result> runPair(Map<String, String> up, Map<String, String> down, List<String> images)
             throws Exception {
-        List<Long> latencies = run(lookup, images, concurrency, MEASURE);
+        List<Result> results = new ArrayList<>();
+        try (TestService allUp = TestService.start(up); TestService oneDown = TestService.start(down)) {
+            Lookup upLookup = direct(allUp.context().createProducerTemplate());
+            Lookup downLookup = direct(oneDown.context().createProducerTemplate());
+            for (int concurrency : CONCURRENCY) {
+                run(upLookup, images, concurrency, WARMUP);
+                run(downLookup, images, concurrency, WARMUP);
+                List<Long> upLatencies = new ArrayList<>();
+                List<Long> downLatencies = new ArrayList<>();
+                for (int round = 0; round < 2; round++) {
+                    upLatencies.addAll(run(upLookup, images, concurrency, MEASURE));
+                    downLatencies.addAll(run(downLookup, images, concurrency, MEASURE));
+                }
+                for (Result r : List.of(result("direct-3-up", concurrency, upLatencies, MEASURE.multipliedBy(2)),
+                        result("direct-1-down", concurrency, downLatencies, MEASURE.multipliedBy(2)))) {
+                    System.out.printf(Locale.ROOT, "%-14s c=%-2d %8.0f/s p50 %6.2f ms p99 %6.2f ms%n", r.mode(),
+                            r.concurrency(), r.perSecond(), r.p50Ms(), r.p99Ms());
+                    results.add(r);
+                }
+            }
+        }
+        return results;
+    }
+
+    private static Lookup direct(ProducerTemplate template) {
+        return uuid -> expectOk(template.requestBody("direct:lookup", uuid, String.class));
+    }
+
+    private static HttpRequest glanceRequest(String server, String uuid) {
+        return API_VERSION.equals("1")
+                ? HttpRequest.newBuilder(URI.create(server + "/v1/images/" + uuid))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build()
+                : HttpRequest.newBuilder(URI.create(server + "/v2/images/" + uuid)).build();
+    }
+
+    /** A lookup that did not answer the image would make a fast benchmark of failures. */
+    private static void expectOk(String answer) {
+        if (answer == null || !answer.contains("\"uuid\"")) {
+            throw new IllegalStateException("lookup failed during the benchmark: " + answer);
+        }
+    }
+
+    private static List<Result> runAll(String mode, Lookup lookup, List<String> images) throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (int concurrency : CONCURRENCY) {
+            run(lookup, images, concurrency, WARMUP);
+            List<Long> latencies = run(lookup, images, concurrency, MEASURE);
+            Result r = result(mode, concurrency, latencies, MEASURE);
+            System.out.printf(Locale.ROOT, "%-14s c=%-2d %8.0f/s p50 %6.2f ms p99 %6.2f ms%n", r.mode(),
+                    r.concurrency(), r.perSecond(), r.p50Ms(), r.p99Ms());
+            results.add(r);
+        }
+        return results;
+    }
+
+    static Result result(String mode, int concurrency, List<Long> latencies, Duration window) {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        double seconds = MEASURE.toNanos() / 1e9;
-        return new Result(mode, concurrency, sorted.length / seconds, percentile(sorted, 0.50) / 1e6,
-                percentile(sorted, 0.99) / 1e6);
+        return new Result(mode, concurrency, sorted.length / (window.toNanos() / 1e9),
+                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
     }
 
     /** Runs the lookups from {@code concurrency} threads for the given time; the latencies of all of them. */
@@ -132,16 +270,130 @@ public final class LookupBench {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
     }
 
-    private static String table(List<Result> results) {
-        StringBuilder md = new StringBuilder("| mode | concurrency | lookups/s | p50 ms | p99 ms | x baseline |\n"
-                + "|---|---|---|---|---|---|\n");
-        for (Result r : results) {
-            double base = results.stream().filter(b -> b.mode().equals("baseline")
-                    && b.concurrency() == r.concurrency()).mapToDouble(Result::perSecond).findFirst().orElse(1);
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f |%n", r.mode(),
-                    r.concurrency(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.perSecond() / base));
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse(cpu);
+        } catch (IOException e) {
+            // not Linux: the core count still says enough
         }
-        return md.toString();
+        return String.format(Locale.ROOT, "%d cores (%s), %d MB RAM, Java %s, %s", Runtime.getRuntime()
+                .availableProcessors(), cpu, totalMemoryMb(), System.getProperty("java.version"),
+                System.getProperty("os.name"));
     }
 
+    private static long totalMemoryMb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The Nova peer: bench/nova_peer.py against the v2 stand-in, one run per concurrency. */
+    static final class NovaPeer {
+        static List<Result> runAll(String url, List<String> images, int[] levels, Duration warmup, Duration measure)
+                throws Exception {
+            Path ids = Files.createTempFile("bench-ids", ".txt");
+            Files.write(ids, images);
+            List<Result> results = new ArrayList<>();
+            for (int concurrency : levels) {
+                Process python = new ProcessBuilder("/usr/bin/python3", "bench/nova_peer.py", "--url", url,
+                        "--ids", ids.toString(), "--concurrency", String.valueOf(concurrency), "--warmup",
+                        String.valueOf(warmup.toSeconds()), "--measure", String.valueOf(measure.toSeconds()))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                String line = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (python.waitFor() != 0 || line.isEmpty()) {
+                    throw new IllegalStateException("bench/nova_peer.py failed (exit " + python.exitValue() + ")");
+                }
+                JsonNode figures = JSON.readTree(line);
+                if (figures.get("errors").asInt() > 0) {
+                    throw new IllegalStateException("Nova's show() failed during the benchmark: " + line);
+                }
+                Result r = new Result("nova", concurrency, figures.get("count").asDouble()
+                        / figures.get("seconds").asDouble(), figures.get("p50_ms").asDouble(),
+                        figures.get("p99_ms").asDouble());
+                System.out.printf(Locale.ROOT, "%-14s c=%-2d %8.0f/s p50 %6.2f ms p99 %6.2f ms%n", r.mode(),
+                        r.concurrency(), r.perSecond(), r.p50Ms(), r.p99Ms());
+                results.add(r);
+            }
+            Files.delete(ids);
+            return results;
+        }
+    }
+
+    /**
+     * The service as shipped: {@code java -jar} on its embedded defaults (demo Glance, embedded broker, H2 file,
+     * Hawtio on), in its own working directory and on free ports. Start-to-ready is the time from launching the
+     * JVM to the first 200 from /health/ready; RSS is read from /proc after HTTP lookups at concurrency 16.
+     */
+    static final class ShippedService {
+        /** The JVM options of the README's run command. */
+        static final String SERVICE_OPTS = "-XX:+UseSerialGC -Xmx128m";
+        static ProcessFigures measure(Path jar, Duration load) throws Exception {
+            Path dir = Files.createTempDirectory("bench-service");
+            int port = FreePorts.next();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString()));
+            // -Dbench.service-opts="-Xmx256m ...": JVM options for the shipped service (default: the README's)
+            command.addAll(Arrays.stream(System.getProperty("bench.service-opts", SERVICE_OPTS).split(" "))
+                    .filter(option -> !option.isBlank()).toList());
+            command.addAll(List.of("-Dlookup.http.port=" + port, "-Dhawtio.port=" + FreePorts.next(),
+                    "-Ddemo.ports=" + FreePorts.next() + "," + FreePorts.next(),
+                    "-Dbroker.embedded-port=" + FreePorts.next(), "-jar", jar.toAbsolutePath().toString()));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(1)).build();
+            long started = System.nanoTime();
+            Process service = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("service.log").toFile()).start();
+            try {
+                URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+                double startToReady = -1;
+                while (System.nanoTime() - started < Duration.ofSeconds(60).toNanos() && service.isAlive()) {
+                    try {
+                        if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode() == 200) {
+                            startToReady = (System.nanoTime() - started) / 1e9;
+                            break;
+                        }
+                    } catch (IOException notYet) {
+                        // not listening yet
+                    }
+                    Thread.sleep(10);
+                }
+                if (startToReady < 0) {
+                    throw new IllegalStateException("the shipped service did not get ready; see " + dir);
+                }
+                List<String> demoImages = new ArrayList<>();
+                for (JsonNode image : JSON.readTree(Path.of("config/demo-images.json").toFile())) {
+                    if (image.path("visibility").asText().equals("public")
+                            && image.path("status").asText().equals("active")) {
+                        demoImages.add(image.get("id").asText());
+                    }
+                }
+                HttpClient front = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                List<Long> latencies = run(uuid -> expectOk(front.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/images/" + uuid)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()), demoImages, 16, load);
+                Map<String, Long> status = procStatus(service.pid());
+                return new ProcessFigures(startToReady, status.get("VmRSS"), status.get("VmHWM"), latencies.size());
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+
+        private static Map<String, Long> procStatus(long pid) throws IOException {
+            Map<String, Long> kb = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS") || line.startsWith("VmHWM")) {
+                    kb.put(line.substring(0, line.indexOf(':')), Long.parseLong(line.replaceAll("\\D", "")));
+                }
+            }
+            return kb;
+        }
+    }
 }

@@ -116,4 +116,32 @@ class MappingTest {
             }
         }
     }
+
+    @Test
+    void aMappingOnceKnownIsTranslatedWithoutTheStore() throws Exception {
+        try (GlanceStandIn glance = new GlanceStandIn("g")) {
+            String image = UUID.randomUUID().toString();
+            glance.image(Images.publicImage(image, "kept"));
+            for (String cacheSize : List.of("100", "0")) {
+                Map<String, String> settings = TestService.defaults();
+                settings.put("glance.api-servers", glance.url());
+                settings.put("mapping.cache-size", cacheSize);
+                try (TestService service = TestService.start(settings)) {
+                    String ec2Id = JSON.readTree(service.lookupBody(image)).get("ec2_id").asText();
+                    // the row goes behind the service's back: only the in-memory mapping can still answer
+                    try (var db = java.sql.DriverManager.getConnection(settings.get("mapping.jdbc-url"), "sa", "");
+                            var delete = db.createStatement()) {
+                        assertThat(delete.executeUpdate("DELETE FROM s3_images")).isEqualTo(1);
+                    }
+                    JsonNode again = JSON.readTree(service.lookupBody(ec2Id));
+                    if (cacheSize.equals("0")) {
+                        assertThat(again.get("error").asText()).isEqualTo("ImageNotFound");
+                    } else {
+                        assertThat(again.get("uuid").asText()).isEqualTo(image);
+                        assertThat(again.get("ec2_id").asText()).isEqualTo(ec2Id);
+                    }
+                }
+            }
+        }
+    }
 }

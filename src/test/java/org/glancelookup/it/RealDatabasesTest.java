@@ -90,6 +90,7 @@ class RealDatabasesTest {
             settings.put("lookup.jms.redelivery-delay-ms", "200");
             settings.put("lookup.jms.max-redelivery-delay-ms", "1000");
             settings.put("lookup.jms.max-deliveries", "50");
+            settings.put("mapping.cache-size", "0"); // every lookup must reach the store for the outage to show
             try (TestService service = TestService.start(settings);
                  JmsClient client = new JmsClient("tcp://127.0.0.1:" + brokerPort)) {
                 JsonNode first = JSON.readTree(service.httpGet("/images/" + image).body());

@@ -41,6 +41,7 @@ public final class GlanceStandIn implements AutoCloseable {
     private final Map<String, String> rawV2 = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger schemaRequests = new AtomicInteger();
+    private volatile boolean recording = true;
     private volatile int forcedStatus;
     private volatile long latencyMs;
     private final java.util.concurrent.ScheduledExecutorService later =
@@ -88,8 +89,12 @@ public final class GlanceStandIn implements AutoCloseable {
         return this;
     }
 
-    /** Requests for this image id get this status. */
+    /** Answers this status (no body) for the image from now on; 0 = answer it normally again. */
     public GlanceStandIn answer(String id, int status) {
+        if (status == 0) {
+            statusForId.remove(id);
+            return this;
+        }
         statusForId.put(id, status);
         return this;
     }
@@ -97,6 +102,13 @@ public final class GlanceStandIn implements AutoCloseable {
     /** Every answer is sent this long after its request arrives (a busy Glance), without blocking a thread. */
     public GlanceStandIn latency(long ms) {
         this.latencyMs = ms;
+        return this;
+    }
+
+    /** Stops keeping the requests received (a benchmark sends millions). */
+    public GlanceStandIn forgetRequests() {
+        recording = false;
+        requests.clear();
         return this;
     }
 
@@ -142,8 +154,10 @@ public final class GlanceStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
-        requests.add(new Request(SEQUENCE.incrementAndGet(), name, method, path,
-                Map.copyOf(exchange.getRequestHeaders())));
+        if (recording) {
+            requests.add(new Request(SEQUENCE.incrementAndGet(), name, method, path,
+                    Map.copyOf(exchange.getRequestHeaders())));
+        }
         long latency = latencyMs;
         if (latency > 0) {
             later.schedule(() -> {

@@ -43,6 +43,8 @@ public final class TestService implements AutoCloseable {
         settings.put("glance.read-timeout-ms", "5000");
         settings.put("demo.ports", "0,0");
         settings.put("hawtio.enabled", "false");
+        // Nova's plain round robin, which most retry tests count on; CoolDownTest turns the cool-down on
+        settings.put("glance.server-cool-down-ms", "0");
         return settings;
     }
 

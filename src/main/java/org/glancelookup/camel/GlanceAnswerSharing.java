@@ -1,0 +1,53 @@
+package org.glancelookup.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.glancelookup.glance.GlanceAnswer;
+import org.glancelookup.glance.GlanceAnswerCache;
+import org.glancelookup.lookup.LookupRequest;
+
+/**
+ * The lookup route's side of {@link GlanceAnswerCache}: a cached answer becomes the Glance answer; a lookup that
+ * leads the call for its image shares the answer it gets, and when it ends without one (any failure, answered or
+ * rolled back) the lookups waiting for it are let go to ask Glance themselves.
+ */
+public class GlanceAnswerSharing {
+    /** Exchange variable: whether the Glance answer came from the cache (the GlanceCached header). */
+    public static final String CACHED = "glanceCached";
+    private static final String LEAD = "glanceLead";
+    private static final String ANSWER = "glanceAnswer";
+
+    private final GlanceAnswerCache cache;
+
+    public GlanceAnswerSharing(GlanceAnswerCache cache) {
+        this.cache = cache;
+    }
+
+    /** The cached answer for the lookup's uuid becomes its glanceAnswer variable; none when it asks Glance. */
+    public void takeCachedAnswer(Exchange exchange) throws InterruptedException {
+        LookupRequest request = exchange.getVariable("request", LookupRequest.class);
+        GlanceAnswerCache.Turn turn = cache.turn(exchange.getVariable("uuid", String.class), request.context());
+        exchange.setVariable(CACHED, turn instanceof GlanceAnswerCache.Cached);
+        if (turn instanceof GlanceAnswerCache.Cached cached) {
+            exchange.setVariable(ANSWER, cached.answer());
+            return;
+        }
+        if (turn instanceof GlanceAnswerCache.Lead lead) {
+            exchange.setVariable(LEAD, lead);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    lead.abandon(); // nothing happens if the answer was shared already
+                }
+            });
+        }
+    }
+
+    /** The lead's answer arrived: the waiting lookups and the cache get it. */
+    public void share(Exchange exchange) {
+        GlanceAnswerCache.Lead lead = exchange.getVariable(LEAD, GlanceAnswerCache.Lead.class);
+        if (lead != null) {
+            lead.share(exchange.getMessage().getBody(GlanceAnswer.class));
+        }
+    }
+}
