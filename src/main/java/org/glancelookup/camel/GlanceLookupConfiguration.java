@@ -114,7 +114,8 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         }
         return new GlanceHttpClient(Duration.ofMillis(settings.integer("glance.connect-timeout-ms")),
                 Duration.ofMillis(settings.integer("glance.read-timeout-ms")),
-                GlanceTls.context(insecure, settings.get("glance.ca-file")), AuthStrategy.of(settings.get("auth.strategy")));
+                GlanceTls.context(insecure, settings.get("glance.ca-file")), AuthStrategy.of(settings.get("auth.strategy")),
+                settings.integer("glance.max-response-bytes"));
     }
 
     private static HikariDataSource mappingDataSource(CamelContext context, Settings settings) throws Exception {

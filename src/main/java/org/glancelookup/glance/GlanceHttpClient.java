@@ -10,7 +10,12 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
+import org.glancelookup.lookup.LookupFailure;
 import org.glancelookup.lookup.LookupRequest;
 import org.glancelookup.lookup.RequestContext;
 
@@ -22,8 +27,10 @@ public class GlanceHttpClient {
     private final HttpClient client;
     private final Duration readTimeout;
     private final AuthStrategy auth;
+    private final long maxResponseBytes;
 
-    public GlanceHttpClient(Duration connectTimeout, Duration readTimeout, SSLContext tls, AuthStrategy auth) {
+    public GlanceHttpClient(Duration connectTimeout, Duration readTimeout, SSLContext tls, AuthStrategy auth,
+            long maxResponseBytes) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -34,6 +41,7 @@ public class GlanceHttpClient {
         this.client = builder.build();
         this.readTimeout = readTimeout;
         this.auth = auth;
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     /** The answer of one request; an I/O failure (refused, reset, timeout, unknown host) is a retryable failure. */
@@ -66,18 +74,44 @@ public class GlanceHttpClient {
             }
             http.header("X-Roles", roles);
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw GlanceAttemptFailed.of(e);
-        }
+        HttpResponse<byte[]> response = receive(http.build());
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> {
             // Python's HTTP client joins repeated headers with ", "
             headers.add(new AbstractMap.SimpleImmutableEntry<>(name, String.join(", ", values)));
         });
         return new Response(server, response.statusCode(), headers, response.body());
+    }
+
+    /**
+     * The whole answer within the read timeout (a server that never answers, or trickles its bytes, is cut off
+     * there) and within glance.max-response-bytes (a larger answer is refused, not retried: a bigger body is not
+     * an unavailable server).
+     */
+    private HttpResponse<byte[]> receive(HttpRequest request) throws GlanceAttemptFailed, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request,
+                CappedBody.handler(maxResponseBytes));
+        try {
+            return pending.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new GlanceAttemptFailed("no complete answer within " + readTimeout.toMillis()
+                    + " ms (read timeout)");
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof CappedBody.TooLarge tooLarge) {
+                    throw LookupFailure.invalidResponse("Glance server " + request.uri().getScheme() + "://"
+                            + request.uri().getAuthority() + " sent an invalid answer: " + tooLarge.getMessage());
+                }
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw GlanceAttemptFailed.of(io);
+            }
+            throw new GlanceAttemptFailed(e.getCause().getClass().getSimpleName(), e.getCause());
+        }
     }
 
     /** One HTTP answer from one server. */

@@ -35,6 +35,7 @@ public final class GlanceStandIn implements AutoCloseable {
     }
 
     private final String name;
+    private final String scheme;
     private final HttpServer server;
     private final Map<String, Map<String, Object>> images = new ConcurrentHashMap<>();
     private final Map<String, List<String[]>> rawV1 = new ConcurrentHashMap<>();
@@ -51,8 +52,21 @@ public final class GlanceStandIn implements AutoCloseable {
     private final Map<String, Integer> statusForId = new ConcurrentHashMap<>();
 
     public GlanceStandIn(String name) throws IOException {
+        this(name, null);
+    }
+
+    /** Over HTTPS with this server certificate (null: plain HTTP). */
+    public GlanceStandIn(String name, javax.net.ssl.SSLContext tls) throws IOException {
         this.name = name;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.scheme = tls == null ? "http" : "https";
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            this.server = HttpServer.create(loopback, 64);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 64);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            this.server = https;
+        }
         server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", this::handle);
         server.start();
@@ -63,7 +77,7 @@ public final class GlanceStandIn implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     public GlanceStandIn image(Map<String, Object> image) {

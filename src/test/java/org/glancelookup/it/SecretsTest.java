@@ -1,0 +1,121 @@
+package org.glancelookup.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.apache.logging.log4j.Level;
+import org.glancelookup.support.FreePorts;
+import org.glancelookup.support.GlanceStandIn;
+import org.glancelookup.support.Images;
+import org.glancelookup.support.JmsClient;
+import org.glancelookup.support.LogCapture;
+import org.glancelookup.support.TestService;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run with a known auth token and database password through every front door and every kind of outcome
+ * (answers, Glance errors, retries, malformed requests), then a search for both secrets in every log line at
+ * every level, every answer (body and headers), every JMX attribute Hawtio could show, and the metrics.
+ */
+class SecretsTest {
+    private static final String TOKEN = "gAAAAAB-known-token-5e1f0c9d";
+    private static final String DB_PASSWORD = "db-known-password-77ab21";
+
+    private static String request(String imageId) {
+        return "{\"image_id\": \"" + imageId + "\", \"context\": {\"auth_token\": \"" + TOKEN
+                + "\", \"project_id\": \"p1\"}}";
+    }
+
+    @Test
+    void neitherSecretAppearsAnywhere() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (GlanceStandIn glance = new GlanceStandIn("g"); LogCapture logs = LogCapture.at(Level.ALL)) {
+            String ok = UUID.randomUUID().toString();
+            String unavailable = UUID.randomUUID().toString();
+            String forbidden = UUID.randomUUID().toString();
+            glance.image(Images.publicImage(ok, "ok"));
+            glance.answer(unavailable, 503).answer(forbidden, 401);
+            Map<String, String> settings = TestService.defaults();
+            int brokerPort = FreePorts.next();
+            settings.put("broker.embedded-port", String.valueOf(brokerPort));
+            settings.put("glance.api-servers", glance.url() + ",127.0.0.1:" + FreePorts.next());
+            settings.put("glance.num-retries", "1");
+            settings.put("auth.strategy", "keystone");
+            settings.put("mapping.password", DB_PASSWORD);
+            try (TestService service = TestService.start(settings);
+                    JmsClient client = new JmsClient("tcp://127.0.0.1:" + brokerPort)) {
+                for (String id : List.of(ok, unavailable, forbidden, "ami-0000zzzz", "ami-7fffffff")) {
+                    seen.add(service.lookupBody(request(id)));
+                    var http = service.httpGet("/images/" + id, "X-Auth-Token", TOKEN);
+                    seen.add(http.body());
+                    seen.add(http.headers().map().toString());
+                    client.send("glance.image.lookup", client.text(request(id)), "secrets.replies", "c-" + id);
+                }
+                // a token with a line break is refused, not echoed
+                seen.add(service.lookupBody("{\"image_id\": \"" + ok + "\", \"context\": {\"auth_token\": \""
+                        + TOKEN + "\\r\\nX-Evil: 1\"}}"));
+                for (Message reply : client.drain("secrets.replies", 5000)) {
+                    seen.add(((TextMessage) reply).getText());
+                }
+                for (String queue : List.of("glance.image.metadata", "glance.image.lookup.errors")) {
+                    for (Message message : client.drain(queue, 500)) {
+                        seen.add(((TextMessage) message).getText());
+                        seen.add(String.valueOf(java.util.Collections.list(message.getPropertyNames())));
+                    }
+                }
+                seen.add(service.httpGet("/metrics").body());
+                seen.addAll(jmxAttributes());
+            }
+            seen.addAll(logs.lines());
+            assertThat(glance.imageRequests()).extracting(r -> r.header("X-Auth-Token")).contains(TOKEN);
+        }
+        assertThat(seen).hasSizeGreaterThan(100);
+        assertThat(seen.stream().flatMap(text -> leaks(text).stream()).toList())
+                .as("answers, logs, JMX attributes and metrics showing a secret").isEmpty();
+    }
+
+    /** Where a secret shows in the text, with some context. */
+    private static List<String> leaks(String text) {
+        List<String> found = new ArrayList<>();
+        for (String secret : List.of(TOKEN, DB_PASSWORD)) {
+            int at = text.indexOf(secret);
+            if (at >= 0) {
+                found.add(text.substring(Math.max(0, at - 300), Math.min(text.length(), at + 100)));
+            }
+        }
+        return found;
+    }
+
+    /** Every readable attribute of every MBean in the JVM, as text (what Hawtio's Jolokia can show). */
+    private static List<String> jmxAttributes() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        List<String> values = new ArrayList<>();
+        for (ObjectName name : server.queryNames(null, null)) {
+            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                if (!attribute.isReadable()) {
+                    continue;
+                }
+                try {
+                    Object value = server.getAttribute(name, attribute.getName());
+                    values.add(name + " " + attribute.getName() + " = " + deep(value));
+                } catch (Exception | Error unreadable) {
+                    // some platform attributes are unsupported here
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String deep(Object value) {
+        return value instanceof Object[] array ? java.util.Arrays.deepToString(array) : String.valueOf(value);
+    }
+}
