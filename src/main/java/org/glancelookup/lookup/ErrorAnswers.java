@@ -22,4 +22,9 @@ public class ErrorAnswers {
     public String requestId(LookupRequest request, String fallbackRequestId) {
         return request == null ? fallbackRequestId : request.requestId();
     }
+
+    /** The answer to an HTTP request that is not a lookup (another path or method); nothing of it is echoed. */
+    public Map<String, Object> notALookup() {
+        return answer(LookupFailure.invalidRequest("Not a lookup: lookups are GET /images/{imageId}."), null, null);
+    }
 }
