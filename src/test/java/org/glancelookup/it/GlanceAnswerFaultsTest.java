@@ -215,6 +215,14 @@ class GlanceAnswerFaultsTest {
     }
 
     @Test
+    void headersOverTheClientsCapAreRefused() throws Exception {
+        // the JDK client stops reading a header section over jdk.http.maxHeaderSize (384 KiB)
+        JsonNode answer = v1Headers("x-image-meta-id: " + UUID_, "x-image-meta-status: active",
+                "x-image-meta-property-huge: " + "a".repeat(512 * 1024));
+        assertThat(answer.get("error").asText()).isEqualTo("GlanceConnectionFailed");
+    }
+
+    @Test
     void aBlockDeviceMappingThatIsNotJson() throws Exception {
         JsonNode answer = v1Headers("x-image-meta-id: " + UUID_, "x-image-meta-status: active",
                 "x-image-meta-is_public: True", "x-image-meta-property-block_device_mapping: not [json");
