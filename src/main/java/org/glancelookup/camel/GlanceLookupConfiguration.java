@@ -115,7 +115,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         return new GlanceHttpClient(Duration.ofMillis(settings.integer("glance.connect-timeout-ms")),
                 Duration.ofMillis(settings.integer("glance.read-timeout-ms")),
                 GlanceTls.context(insecure, settings.get("glance.ca-file")), AuthStrategy.of(settings.get("auth.strategy")),
-                settings.integer("glance.max-response-bytes"));
+                settings.integer("glance.max-response-bytes"), settings.integer("glance.http-threads"));
     }
 
     private static HikariDataSource mappingDataSource(CamelContext context, Settings settings) throws Exception {

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.glancelookup.lookup.LookupFailure;
 import org.glancelookup.lookup.LookupRequest;
@@ -29,12 +31,22 @@ public class GlanceHttpClient {
     private final AuthStrategy auth;
     private final long maxResponseBytes;
 
+    /**
+     * @param threads the client's worker threads (the JDK's default would start a thread per concurrent task,
+     *                without bound); daemon threads, so they never hold the JVM up
+     */
     public GlanceHttpClient(Duration connectTimeout, Duration readTimeout, SSLContext tls, AuthStrategy auth,
-            long maxResponseBytes) {
+            long maxResponseBytes, int threads) {
+        AtomicInteger counter = new AtomicInteger();
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout);
+                .connectTimeout(connectTimeout)
+                .executor(Executors.newFixedThreadPool(threads, work -> {
+                    Thread thread = new Thread(work, "glance-http-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }));
         if (tls != null) {
             builder.sslContext(tls);
         }
