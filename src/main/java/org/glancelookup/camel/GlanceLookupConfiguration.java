@@ -95,7 +95,10 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         }
     }
 
-    /** Off with glance.cache.ttl-ms=0; a waiting lookup waits at most one lookup's whole retry budget. */
+    /**
+     * Off with glance.cache.ttl-ms=0. A lookup waiting for another's Glance call waits about one lookup's retry
+     * budget, then asks Glance itself.
+     */
     private static GlanceAnswerCache glanceAnswerCache(Settings settings) {
         int attempts = 1 + settings.integer("glance.num-retries");
         long attemptMs = (long) settings.integer("glance.connect-timeout-ms")

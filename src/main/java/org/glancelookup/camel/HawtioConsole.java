@@ -112,7 +112,7 @@ public class HawtioConsole extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         if (starting != null) {
-            starting.join();
+            starting.join(60_000); // a deployment that hangs does not hold the shutdown for ever
             starting = null;
         }
         if (server != null) {

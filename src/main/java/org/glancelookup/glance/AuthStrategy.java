@@ -24,8 +24,10 @@ public enum AuthStrategy {
         return switch (this) {
             case NOAUTH -> "";
             case KEYSTONE -> context.hasToken() ? context.authToken() : "";
-            case TRUSTED_HEADERS -> String.join("\n", context.hasToken() ? context.authToken() : "",
-                    String.valueOf(context.projectId()), String.valueOf(context.userId()),
+            // a field not sent is marked apart from any value a caller could send (even the text "null")
+            case TRUSTED_HEADERS -> String.join("\n", context.hasToken() ? "t:" + context.authToken() : "-",
+                    context.projectId() == null ? "-" : "p:" + context.projectId(),
+                    context.userId() == null ? "-" : "u:" + context.userId(),
                     String.join(",", context.roles()), String.valueOf(context.isAdmin()));
         };
     }

@@ -58,7 +58,7 @@ public final class GlanceAnswerCache {
     /**
      * @param ttl        how long an answer is reused; zero turns the cache (and single flight) off
      * @param maxEntries the most answers kept
-     * @param maxWait    the longest a lookup waits for another's answer (one lookup's whole retry budget)
+     * @param maxWait    the longest a lookup waits for another's answer before asking Glance itself
      * @param auth       what of the caller's identity goes to Glance
      */
     public GlanceAnswerCache(Duration ttl, long maxEntries, Duration maxWait, AuthStrategy auth) {
