@@ -40,6 +40,13 @@ class RouteModelTest {
     }
 
     @Test
+    void theCatchAllHttpRouteStartsLast() {
+        // Vert.x tries routes in the order they were added: the prefix route "/" must come after every path
+        var started = context.getCamelContextExtension().getRouteStartupOrder();
+        assertThat(started.get(started.size() - 1).getRoute().getRouteId()).isEqualTo("http-not-a-lookup");
+    }
+
+    @Test
     void aLookupPassesThroughThePipeline() {
         NotifyBuilder published = new NotifyBuilder(context).wereSentTo("direct:publish").whenCompleted(1).create();
 
