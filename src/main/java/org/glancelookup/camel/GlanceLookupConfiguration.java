@@ -58,7 +58,8 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         registry.bind("lookupRequests", new LookupRequests(json));
         registry.bind("errorAnswers", new ErrorAnswers());
         registry.bind("glanceResponses", new GlanceResponses());
-        registry.bind("glanceHttpClient", glanceHttpClient(settings));
+        AuthStrategy auth = AuthStrategy.of(settings.get("auth.strategy"));
+        registry.bind("glanceHttpClient", glanceHttpClient(settings, auth));
         registry.bind("imageSchemas", new ImageSchemas(json));
         ImageMetadata imageMetadata = new ImageMetadata(json);
         registry.bind("imageMetadata", imageMetadata);
@@ -70,7 +71,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         ServerCoolDown coolDown = new ServerCoolDown(Duration.ofMillis(settings.integer("glance.server-cool-down-ms")));
         registry.bind("serverCoolDown", coolDown);
         registry.bind("glanceRetryLog", new GlanceRetryLog(metrics, coolDown));
-        registry.bind("glanceAnswerSharing", new GlanceAnswerSharing(glanceAnswerCache(settings)));
+        registry.bind("glanceAnswerSharing", new GlanceAnswerSharing(glanceAnswerCache(settings, auth)));
 
         HikariDataSource dataSource = mappingDataSource(context, settings);
         S3ImageMappingStore store = new S3ImageMappingStore(dataSource);
@@ -99,16 +100,15 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
      * Off with glance.cache.ttl-ms=0. A lookup waiting for another's Glance call waits about one lookup's retry
      * budget, then asks Glance itself.
      */
-    private static GlanceAnswerCache glanceAnswerCache(Settings settings) {
+    private static GlanceAnswerCache glanceAnswerCache(Settings settings, AuthStrategy auth) {
         int attempts = 1 + settings.integer("glance.num-retries");
         long attemptMs = (long) settings.integer("glance.connect-timeout-ms")
                 + settings.integer("glance.read-timeout-ms") + settings.integer("glance.retry-delay-ms");
         return new GlanceAnswerCache(Duration.ofMillis(settings.integer("glance.cache.ttl-ms")),
-                settings.integer("glance.cache.max-entries"), Duration.ofMillis(attempts * attemptMs),
-                AuthStrategy.of(settings.get("auth.strategy")));
+                settings.integer("glance.cache.max-entries"), Duration.ofMillis(attempts * attemptMs), auth);
     }
 
-    private static GlanceHttpClient glanceHttpClient(Settings settings) throws Exception {
+    private static GlanceHttpClient glanceHttpClient(Settings settings, AuthStrategy auth) throws Exception {
         boolean insecure = settings.bool("glance.api-insecure");
         if (insecure) {
             LOG.warn("glance.api-insecure=true: TLS certificates and host names of Glance servers are NOT verified");
@@ -117,7 +117,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         }
         return new GlanceHttpClient(Duration.ofMillis(settings.integer("glance.connect-timeout-ms")),
                 Duration.ofMillis(settings.integer("glance.read-timeout-ms")),
-                GlanceTls.context(insecure, settings.get("glance.ca-file")), AuthStrategy.of(settings.get("auth.strategy")),
+                GlanceTls.context(insecure, settings.get("glance.ca-file")), auth,
                 settings.integer("glance.max-response-bytes"), settings.integer("glance.http-threads"));
     }
 

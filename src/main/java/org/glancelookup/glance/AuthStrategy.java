@@ -1,6 +1,9 @@
 package org.glancelookup.glance;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.glancelookup.lookup.RequestContext;
 
 /**
@@ -16,20 +19,40 @@ import org.glancelookup.lookup.RequestContext;
 public enum AuthStrategy {
     NOAUTH, KEYSTONE, TRUSTED_HEADERS;
 
+    /** The headers that carry the caller's identity to Glance under this strategy, in the order sent. */
+    public List<Map.Entry<String, String>> identityHeaders(RequestContext context) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        if (this != NOAUTH && context.hasToken()) {
+            headers.add(Map.entry("X-Auth-Token", context.authToken()));
+        }
+        if (this == TRUSTED_HEADERS) {
+            headers.add(Map.entry("X-Identity-Status", "Confirmed"));
+            if (context.projectId() != null) {
+                headers.add(Map.entry("X-Project-Id", context.projectId()));
+                headers.add(Map.entry("X-Tenant-Id", context.projectId()));
+            }
+            if (context.userId() != null) {
+                headers.add(Map.entry("X-User-Id", context.userId()));
+            }
+            String roles = String.join(",", context.roles());
+            if (context.isAdmin() && !RequestContext.adminRoleIn(context.roles())) {
+                roles = roles.isEmpty() ? "admin" : roles + ",admin";
+            }
+            headers.add(Map.entry("X-Roles", roles));
+        }
+        return headers;
+    }
+
     /**
-     * What of the caller's identity this strategy sends to Glance, as one string ("" for nothing): Glance's answer
-     * may depend on it, so answers are shared only between callers who send the same.
+     * The identity headers as one string ("" for none): Glance's answer may depend on them, so answers are shared
+     * only between callers who send the same.
      */
     public String identitySent(RequestContext context) {
-        return switch (this) {
-            case NOAUTH -> "";
-            case KEYSTONE -> context.hasToken() ? context.authToken() : "";
-            // a field not sent is marked apart from any value a caller could send (even the text "null")
-            case TRUSTED_HEADERS -> String.join("\n", context.hasToken() ? "t:" + context.authToken() : "-",
-                    context.projectId() == null ? "-" : "p:" + context.projectId(),
-                    context.userId() == null ? "-" : "u:" + context.userId(),
-                    String.join(",", context.roles()), String.valueOf(context.isAdmin()));
-        };
+        StringBuilder sent = new StringBuilder();
+        for (Map.Entry<String, String> header : identityHeaders(context)) {
+            sent.append(header.getKey()).append(": ").append(header.getValue()).append('\n');
+        }
+        return sent.toString();
     }
 
     public static AuthStrategy of(String setting) {

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.glancelookup.lookup.LookupFailure;
 import org.glancelookup.lookup.LookupRequest;
-import org.glancelookup.lookup.RequestContext;
 
 /**
  * The HTTP requests Nova's glanceclient makes, on one pooled keep-alive client. Response headers are kept exactly
@@ -67,25 +66,7 @@ public class GlanceHttpClient {
         if (request.requestIdGiven()) {
             http.header("X-OpenStack-Request-ID", request.requestId());
         }
-        RequestContext context = request.context();
-        if (auth != AuthStrategy.NOAUTH && context.hasToken()) {
-            http.header("X-Auth-Token", context.authToken());
-        }
-        if (auth == AuthStrategy.TRUSTED_HEADERS) {
-            http.header("X-Identity-Status", "Confirmed");
-            if (context.projectId() != null) {
-                http.header("X-Project-Id", context.projectId());
-                http.header("X-Tenant-Id", context.projectId());
-            }
-            if (context.userId() != null) {
-                http.header("X-User-Id", context.userId());
-            }
-            String roles = String.join(",", context.roles());
-            if (context.isAdmin() && !RequestContext.adminRoleIn(context.roles())) {
-                roles = roles.isEmpty() ? "admin" : roles + ",admin";
-            }
-            http.header("X-Roles", roles);
-        }
+        auth.identityHeaders(request.context()).forEach(header -> http.header(header.getKey(), header.getValue()));
         HttpResponse<byte[]> response = receive(http.build());
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> {

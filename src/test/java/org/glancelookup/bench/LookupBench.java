@@ -192,8 +192,7 @@ public final class LookupBench {
                 }
                 for (Result r : List.of(result("direct-3-up", concurrency, upLatencies, MEASURE.multipliedBy(2)),
                         result("direct-1-down", concurrency, downLatencies, MEASURE.multipliedBy(2)))) {
-                    System.out.printf(Locale.ROOT, "%-14s c=%-2d %8.0f/s p50 %6.2f ms p99 %6.2f ms%n", r.mode(),
-                            r.concurrency(), r.perSecond(), r.p50Ms(), r.p99Ms());
+                    print(r);
                     results.add(r);
                 }
             }
@@ -225,11 +224,15 @@ public final class LookupBench {
             run(lookup, images, concurrency, WARMUP);
             List<Long> latencies = run(lookup, images, concurrency, MEASURE);
             Result r = result(mode, concurrency, latencies, MEASURE);
-            System.out.printf(Locale.ROOT, "%-14s c=%-2d %8.0f/s p50 %6.2f ms p99 %6.2f ms%n", r.mode(),
-                    r.concurrency(), r.perSecond(), r.p50Ms(), r.p99Ms());
+            print(r);
             results.add(r);
         }
         return results;
+    }
+
+    private static void print(Result r) {
+        System.out.printf(Locale.ROOT, "%-14s c=%-2d %8.0f/s p50 %6.2f ms p99 %6.2f ms%n", r.mode(), r.concurrency(),
+                r.perSecond(), r.p50Ms(), r.p99Ms());
     }
 
     static Result result(String mode, int concurrency, List<Long> latencies, Duration window) {
@@ -316,8 +319,7 @@ public final class LookupBench {
                 Result r = new Result("nova", concurrency, figures.get("count").asDouble()
                         / figures.get("seconds").asDouble(), figures.get("p50_ms").asDouble(),
                         figures.get("p99_ms").asDouble());
-                System.out.printf(Locale.ROOT, "%-14s c=%-2d %8.0f/s p50 %6.2f ms p99 %6.2f ms%n", r.mode(),
-                        r.concurrency(), r.perSecond(), r.p50Ms(), r.p99Ms());
+                print(r);
                 results.add(r);
             }
             Files.delete(ids);
