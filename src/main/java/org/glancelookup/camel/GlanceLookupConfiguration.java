@@ -68,6 +68,10 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         LookupMetrics metrics = new LookupMetrics();
         registry.bind("lookupMetrics", metrics);
         registry.bind("healthAnswers", new HealthAnswers());
+        InFlightLimit httpInFlight = new InFlightLimit(settings.integer("lookup.http.max-in-flight"));
+        registry.bind("httpInFlight", httpInFlight);
+        metrics.watch(httpInFlight);
+        HttpFrontDoorFailures.answerAsJson(context, settings.integer("camel.server.max-body-size"));
         ServerCoolDown coolDown = new ServerCoolDown(Duration.ofMillis(settings.integer("glance.server-cool-down-ms")));
         registry.bind("serverCoolDown", coolDown);
         registry.bind("glanceRetryLog", new GlanceRetryLog(metrics, coolDown));

@@ -1,6 +1,7 @@
 package org.glancelookup.camel;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,6 +23,12 @@ public class LookupMetrics {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** A gauge of the HTTP lookups being answered now (the ones refused count as outcome ServiceBusy). */
+    public void watch(InFlightLimit httpInFlight) {
+        Gauge.builder("glance.http.lookups.in.flight", httpInFlight, InFlightLimit::inFlight)
+                .description("HTTP lookups being answered now (at most lookup.http.max-in-flight)").register(registry);
     }
 
     public long now() {

@@ -11,7 +11,9 @@ public enum LookupError {
     GlanceConnectionFailed(503),
     InvalidGlanceResponse(502),
     GlanceError(502),
-    MappingStoreUnavailable(503);
+    MappingStoreUnavailable(503),
+    /** Not in SPEC section 5: the HTTP front door has lookup.http.max-in-flight lookups in flight already. */
+    ServiceBusy(503);
 
     private final int httpStatus;
 
@@ -23,8 +25,11 @@ public enum LookupError {
         return httpStatus;
     }
 
-    /** Infrastructure failures: a queued request is redelivered, not answered, when these happen. */
+    /**
+     * Failures of the service or what it depends on, not answers about the image: they go to the reply only, never
+     * to the errors queue (a queued request is redelivered instead; ServiceBusy never happens to one).
+     */
     public boolean isInfrastructure() {
-        return this == GlanceConnectionFailed || this == MappingStoreUnavailable;
+        return this == GlanceConnectionFailed || this == MappingStoreUnavailable || this == ServiceBusy;
     }
 }

@@ -59,4 +59,9 @@ public class LookupFailure extends RuntimeException {
         return new LookupFailure(LookupError.MappingStoreUnavailable,
                 "The image id mapping store is unavailable: " + reason);
     }
+
+    public static LookupFailure serviceBusy(int limit) {
+        return new LookupFailure(LookupError.ServiceBusy,
+                "The service has " + limit + " HTTP lookups in flight, its limit; try again later.");
+    }
 }

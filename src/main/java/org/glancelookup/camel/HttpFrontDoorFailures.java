@@ -1,0 +1,57 @@
+package org.glancelookup.camel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.glancelookup.lookup.ErrorAnswers;
+import org.glancelookup.lookup.LookupFailure;
+
+/**
+ * HTTP requests that Vert.x refuses before any Camel route sees them (a body over camel.server.max-body-size, a
+ * form body it cannot decode, an Expect it cannot meet) get the InvalidRequest JSON of SPEC section 5 as well,
+ * instead of a plain-text status line and, for an undecodable body, an ERROR log line with a stack trace.
+ */
+final class HttpFrontDoorFailures {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpFrontDoorFailures() {
+    }
+
+    /** Installs the failure handler once the front door's router exists (it is made as the context starts). */
+    static void answerAsJson(CamelContext context, int maxBodyBytes) throws Exception {
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // a failure handler on the router's catch-all route sees every failure of its routes
+                for (VertxPlatformHttpRouter router : started.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
+                    router.route().failureHandler(request -> answer(request, maxBodyBytes));
+                }
+            }
+        });
+    }
+
+    private static void answer(RoutingContext request, int maxBodyBytes) {
+        if (request.response().headWritten()) {
+            return; // answered already: the rest of a refused body failing again (a form decoder does)
+        }
+        int status = request.statusCode();
+        if (status < 400 || status > 499) {
+            request.next(); // not the caller's fault: Vert.x' own handling
+            return;
+        }
+        String why = status == 413 ? "The request is larger than " + maxBodyBytes + " bytes."
+                : "The HTTP request could not be read (HTTP " + status + ").";
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(new ErrorAnswers().answer(LookupFailure.invalidRequest(why), null, null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a map of strings always serialises
+        }
+        request.response().setStatusCode(400).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(Buffer.buffer(body));
+    }
+}

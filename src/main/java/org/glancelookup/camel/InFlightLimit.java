@@ -1,0 +1,44 @@
+package org.glancelookup.camel;
+
+import java.util.concurrent.Semaphore;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.glancelookup.lookup.LookupFailure;
+
+/**
+ * Admits at most {@code limit} exchanges at once and refuses the next one at once with ServiceBusy; a permit is
+ * returned when its exchange completes, however it ends. This bounds what a flood of HTTP requests can hold
+ * (exchanges, Glance connections, redelivery timers), since Vert.x accepts connections without limit.
+ * <p>
+ * Camel's throttle EIP in ConcurrentRequests mode would fit, but in 4.18 it forgets its permits 10 s after the
+ * last release even while others are still held (CAMEL-24926), so lookups waiting on a slow Glance (30 s read
+ * timeout) would let more in than the limit.
+ */
+public class InFlightLimit {
+    private final int limit;
+    private final Semaphore permits;
+
+    public InFlightLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("lookup.http.max-in-flight must be at least 1, was " + limit);
+        }
+        this.limit = limit;
+        this.permits = new Semaphore(limit);
+    }
+
+    public void enter(Exchange exchange) {
+        if (!permits.tryAcquire()) {
+            throw LookupFailure.serviceBusy(limit);
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                permits.release();
+            }
+        });
+    }
+
+    public int inFlight() {
+        return limit - permits.availablePermits();
+    }
+}
