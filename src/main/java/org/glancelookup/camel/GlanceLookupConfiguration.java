@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.vertx.core.VertxOptions;
 import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public class GlanceLookupConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(GlanceLookupConfiguration.class);
+    private static final int SPARE_HTTP_WORKERS = 8;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -68,9 +70,13 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         LookupMetrics metrics = new LookupMetrics();
         registry.bind("lookupMetrics", metrics);
         registry.bind("healthAnswers", new HealthAnswers());
-        InFlightLimit httpInFlight = new InFlightLimit(settings.integer("lookup.http.max-in-flight"));
+        int httpMaxInFlight = settings.integer("lookup.http.max-in-flight");
+        InFlightLimit httpInFlight = new InFlightLimit(httpMaxInFlight);
         registry.bind("httpInFlight", httpInFlight);
         metrics.watch(httpInFlight);
+        // platform-http runs each request's route on a Vert.x worker and holds it until the answer (Vert.x' default
+        // is 20): one per lookup in flight, plus spares that answer ServiceBusy, /metrics and /health meanwhile
+        registry.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(httpMaxInFlight + SPARE_HTTP_WORKERS));
         HttpFrontDoorFailures.answerAsJson(context, settings.integer("camel.server.max-body-size"));
         ServerCoolDown coolDown = new ServerCoolDown(Duration.ofMillis(settings.integer("glance.server-cool-down-ms")));
         registry.bind("serverCoolDown", coolDown);

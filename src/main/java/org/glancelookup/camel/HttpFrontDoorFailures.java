@@ -9,14 +9,17 @@ import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.glancelookup.lookup.ErrorAnswers;
 import org.glancelookup.lookup.LookupFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * HTTP requests that Vert.x refuses before any Camel route sees them (a body over camel.server.max-body-size, a
- * form body it cannot decode, an Expect it cannot meet) get the InvalidRequest JSON of SPEC section 5 as well,
+ * body it cannot decode or read, an Expect it cannot meet) get the InvalidRequest JSON of SPEC section 5 as well,
  * instead of a plain-text status line and, for an undecodable body, an ERROR log line with a stack trace.
  */
 final class HttpFrontDoorFailures {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFrontDoorFailures.class);
 
     private HttpFrontDoorFailures() {
     }
@@ -35,15 +38,22 @@ final class HttpFrontDoorFailures {
     }
 
     private static void answer(RoutingContext request, int maxBodyBytes) {
-        if (request.response().headWritten()) {
-            return; // answered already: the rest of a refused body failing again (a form decoder does)
-        }
-        int status = request.statusCode();
-        if (status < 400 || status > 499) {
-            request.next(); // not the caller's fault: Vert.x' own handling
+        if (request.response().headWritten() || request.response().closed()) {
+            // answered already (the rest of a refused body failing again, as a form decoder does), or the caller
+            // is gone (it closed the connection half-way through its body)
+            LOG.debug("HTTP request refused after its answer: {}", String.valueOf(request.failure()));
             return;
         }
+        int status = request.statusCode();
+        // Vert.x' body handler marks a body it could not read with 200 (a bad chunk size, for one)
+        boolean unreadableBody = status == 200 && request.failure() != null;
+        if (!unreadableBody && (status < 400 || status > 499)) {
+            request.next(); // a fault of the service, not of the request: Vert.x' own handling (500, logged)
+            return;
+        }
+        LOG.debug("HTTP request refused before any route: {} {}", status, String.valueOf(request.failure()));
         String why = status == 413 ? "The request is larger than " + maxBodyBytes + " bytes."
+                : unreadableBody ? "The HTTP request body could not be read."
                 : "The HTTP request could not be read (HTTP " + status + ").";
         byte[] body;
         try {

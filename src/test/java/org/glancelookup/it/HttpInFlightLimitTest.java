@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.glancelookup.support.GlanceStandIn;
 import org.glancelookup.support.Images;
 import org.glancelookup.support.TestService;
@@ -22,10 +23,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** lookup.http.max-in-flight: the HTTP front door answers at most that many lookups at once, ServiceBusy beyond. */
+/**
+ * lookup.http.max-in-flight: the HTTP front door answers at most that many lookups at once, ServiceBusy beyond. The
+ * limit here, 30, is above Vert.x' default of 20 worker threads, which platform-http holds one per request.
+ */
 class HttpInFlightLimitTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int LIMIT = 30;
     private static GlanceStandIn glance;
     private static TestService service;
     private static String image;
@@ -37,7 +42,7 @@ class HttpInFlightLimitTest {
         glance.image(Images.publicImage(image, "held"));
         Map<String, String> settings = TestService.defaults();
         settings.put("glance.api-servers", glance.url());
-        settings.put("lookup.http.max-in-flight", "3");
+        settings.put("lookup.http.max-in-flight", String.valueOf(LIMIT));
         service = TestService.start(settings);
     }
 
@@ -51,30 +56,34 @@ class HttpInFlightLimitTest {
     private static CompletableFuture<HttpResponse<String>> get(String id, String requestId) {
         return HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + service.setting("lookup.http.port") + "/images/" + id))
-                .header("X-OpenStack-Request-ID", requestId).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-OpenStack-Request-ID", requestId).header("X-Auth-Token", "tok-" + requestId).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void theLookupOverTheLimitIsAnsweredServiceBusyAtOnceAndTheOthersFinish() throws Exception {
         glance.hold();
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < LIMIT; i++) {
             held.add(get(image, "req-held-" + i));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> glance.waiting() == 3);
-        assertThat(service.httpGet("/metrics").body()).contains("glance_http_lookups_in_flight 3.0");
+        await().atMost(Duration.ofSeconds(20)).until(() -> glance.waiting() == LIMIT);
+        assertThat(service.httpGet("/metrics").body()).contains("glance_http_lookups_in_flight " + LIMIT + ".0");
+        // the operator's endpoints still answer while every place is taken
+        assertThat(service.httpGet("/health/live").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> busy = get(image, "req-busy").get();
+        HttpResponse<String> busy = get(image, "req-busy").get(10, TimeUnit.SECONDS);
         assertThat(busy.statusCode()).isEqualTo(503);
         assertThat(busy.headers().firstValue("Retry-After")).contains("1");
         assertThat(busy.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("application/json"));
+        assertThat(busy.headers().map().toString()).as("no request header comes back").doesNotContain("tok-");
         JsonNode answer = JSON.readTree(busy.body());
         assertThat(answer.path("error").asText()).isEqualTo("ServiceBusy");
-        assertThat(answer.path("message").asText()).contains("3 HTTP lookups in flight");
+        assertThat(answer.path("message").asText()).contains(LIMIT + " HTTP lookups in flight");
         assertThat(answer.path("image_id").asText()).isEqualTo(image);
         assertThat(answer.path("request_id").asText()).isEqualTo("req-busy");
-        assertThat(glance.waiting()).as("the refused lookup never reached Glance").isEqualTo(3);
+        assertThat(glance.waiting()).as("the refused lookup never reached Glance").isEqualTo(LIMIT);
 
         glance.release();
         for (CompletableFuture<HttpResponse<String>> response : held) {
@@ -86,32 +95,34 @@ class HttpInFlightLimitTest {
         String metrics = service.httpGet("/metrics").body();
         assertThat(metrics).contains("glance_lookups_total{outcome=\"ServiceBusy\"} 1.0");
         // an overload is not an answer about the image: it goes to the caller only, not to the errors queue
-        assertThat(service.context().createConsumerTemplate()
-                .receiveBody("jms:queue:glance.image.lookup.errors", 500, String.class)).isNull();
+        assertThat(service.context().createConsumerTemplate().receiveBody(
+                "jms:queue:glance.image.lookup.errors?selector=LookupError='ServiceBusy'", 500, String.class)).isNull();
     }
 
     @Test
     void everyWayALookupEndsReturnsItsPlace() throws Exception {
-        // failures of every kind, three times the limit, one after another: none may keep its place
+        // failures of every kind, more than the limit, one after another: none may keep its place
         String missing = UUID.randomUUID().toString();
         glance.answer(missing, 404);
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i <= LIMIT; i++) {
             assertThat(service.httpGet("/images/" + missing).statusCode()).isEqualTo(404);
             assertThat(service.httpGet("/images/ami-zz").statusCode()).isEqualTo(400);
             assertThat(service.httpGet("/images/ami-00000fff").statusCode()).isEqualTo(404);
         }
         glance.answerAll(503);
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i <= LIMIT; i++) {
             assertThat(service.httpGet("/images/" + image).statusCode()).isEqualTo(503);
         }
         glance.answerAll(0);
         List<CompletableFuture<HttpResponse<String>>> parallel = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < LIMIT; i++) {
             parallel.add(get(image, "req-after-" + i));
         }
         for (CompletableFuture<HttpResponse<String>> response : parallel) {
             assertThat(response.get().statusCode()).isEqualTo(200);
         }
-        assertThat(service.httpGet("/metrics").body()).contains("glance_http_lookups_in_flight 0.0");
+        // a place is given back when the exchange completes, just after its answer is written
+        await().atMost(Duration.ofSeconds(5)).until(() -> service.httpGet("/metrics").body()
+                .contains("glance_http_lookups_in_flight 0.0"));
     }
 }
