@@ -45,7 +45,7 @@ final class HttpFrontDoorFailures {
             return;
         }
         int status = request.statusCode();
-        // Vert.x' body handler marks a body it could not read with 200 (a bad chunk size, for one)
+        // Vert.x' body handler reports a failure to read a body that is not a decoding error with status 200
         boolean unreadableBody = status == 200 && request.failure() != null;
         if (!unreadableBody && (status < 400 || status > 499)) {
             request.next(); // a fault of the service, not of the request: Vert.x' own handling (500, logged)

@@ -8,7 +8,8 @@ import org.glancelookup.lookup.LookupFailure;
 /**
  * Admits at most {@code limit} exchanges at once and refuses the next one at once with ServiceBusy; a permit is
  * returned when its exchange completes, however it ends. This bounds what a flood of HTTP requests can hold
- * (exchanges, Glance connections, redelivery timers), since Vert.x accepts connections without limit.
+ * (exchanges, Vert.x workers, Glance connections, redelivery timers); the front door has a few more workers than
+ * places, and those answer the refused requests.
  * <p>
  * Camel's throttle EIP in ConcurrentRequests mode would fit, but in 4.18 it forgets its permits 10 s after the
  * last release even while others are still held (CAMEL-24926), so lookups waiting on a slow Glance (30 s read

@@ -62,8 +62,16 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = listening.accept();
                 Socket upstream = new Socket(targetHost, targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                synchronized (this) {
+                    // accepted just before an outage began: it must not outlive it
+                    if (server != listening) {
+                        client.close();
+                        upstream.close();
+                        continue;
+                    }
+                    sockets.add(client);
+                    sockets.add(upstream);
+                }
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException closedOrRefused) {
