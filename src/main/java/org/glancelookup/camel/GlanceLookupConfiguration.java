@@ -58,7 +58,8 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         ObjectMapper json = GlanceJson.newMapper();
         registry.bind("json", json);
         registry.bind("lookupRequests", new LookupRequests(json));
-        registry.bind("errorAnswers", new ErrorAnswers());
+        ErrorAnswers errorAnswers = new ErrorAnswers();
+        registry.bind("errorAnswers", errorAnswers);
         registry.bind("glanceResponses", new GlanceResponses());
         AuthStrategy auth = AuthStrategy.of(settings.get("auth.strategy"));
         registry.bind("glanceHttpClient", glanceHttpClient(settings, auth));
@@ -77,7 +78,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         // platform-http runs each request's route on a Vert.x worker and holds it until the answer (Vert.x' default
         // is 20): one per lookup in flight, plus spares that answer ServiceBusy, /metrics and /health meanwhile
         registry.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(httpMaxInFlight + SPARE_HTTP_WORKERS));
-        HttpFrontDoorFailures.answerAsJson(context, settings.integer("camel.server.max-body-size"));
+        HttpFrontDoorFailures.answerAsJson(context, settings.integer("camel.server.max-body-size"), errorAnswers, json);
         ServerCoolDown coolDown = new ServerCoolDown(Duration.ofMillis(settings.integer("glance.server-cool-down-ms")));
         registry.bind("serverCoolDown", coolDown);
         registry.bind("glanceRetryLog", new GlanceRetryLog(metrics, coolDown));

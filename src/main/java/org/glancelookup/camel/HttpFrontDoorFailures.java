@@ -18,26 +18,27 @@ import org.slf4j.LoggerFactory;
  * instead of a plain-text status line and, for an undecodable body, an ERROR log line with a stack trace.
  */
 final class HttpFrontDoorFailures {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(HttpFrontDoorFailures.class);
 
     private HttpFrontDoorFailures() {
     }
 
     /** Installs the failure handler once the front door's router exists (it is made as the context starts). */
-    static void answerAsJson(CamelContext context, int maxBodyBytes) throws Exception {
+    static void answerAsJson(CamelContext context, int maxBodyBytes, ErrorAnswers errorAnswers, ObjectMapper json)
+            throws Exception {
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
                 // a failure handler on the router's catch-all route sees every failure of its routes
                 for (VertxPlatformHttpRouter router : started.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
-                    router.route().failureHandler(request -> answer(request, maxBodyBytes));
+                    router.route().failureHandler(request -> answer(request, maxBodyBytes, errorAnswers, json));
                 }
             }
         });
     }
 
-    private static void answer(RoutingContext request, int maxBodyBytes) {
+    private static void answer(RoutingContext request, int maxBodyBytes, ErrorAnswers errorAnswers,
+            ObjectMapper json) {
         if (request.response().headWritten() || request.response().closed()) {
             // answered already (the rest of a refused body failing again, as a form decoder does), or the caller
             // is gone (it closed the connection half-way through its body)
@@ -57,7 +58,7 @@ final class HttpFrontDoorFailures {
                 : "The HTTP request could not be read (HTTP " + status + ").";
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(new ErrorAnswers().answer(LookupFailure.invalidRequest(why), null, null));
+            body = json.writeValueAsBytes(errorAnswers.answer(LookupFailure.invalidRequest(why), null, null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e); // a map of strings always serialises
         }
