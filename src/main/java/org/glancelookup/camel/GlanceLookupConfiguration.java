@@ -20,10 +20,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.glancelookup.demo.DemoGlanceServer;
 import org.glancelookup.glance.AuthStrategy;
 import org.glancelookup.glance.GlanceAnswerCache;
-import org.glancelookup.glance.GlanceHttpClient;
+import org.glancelookup.glance.AnswerLimits;
+import org.glancelookup.glance.GlanceConnectionPool;
+import org.glancelookup.glance.GlancePaths;
 import org.glancelookup.glance.GlanceJson;
 import org.glancelookup.glance.GlanceResponses;
 import org.glancelookup.glance.GlanceTls;
@@ -60,10 +63,13 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         registry.bind("lookupRequests", new LookupRequests(json));
         ErrorAnswers errorAnswers = new ErrorAnswers();
         registry.bind("errorAnswers", errorAnswers);
-        registry.bind("glanceResponses", new GlanceResponses());
+        ImageSchemas imageSchemas = new ImageSchemas(json);
+        registry.bind("imageSchemas", imageSchemas);
+        registry.bind("glanceResponses", new GlanceResponses(imageSchemas));
+        registry.bind("glancePaths", new GlancePaths());
         AuthStrategy auth = AuthStrategy.of(settings.get("auth.strategy"));
-        registry.bind("glanceHttpClient", glanceHttpClient(settings, auth));
-        registry.bind("imageSchemas", new ImageSchemas(json));
+        registry.bind("glanceHttpConfigurer", glanceHttpConfigurer(context, settings));
+        registry.bind("glanceWire", new GlanceWire(auth));
         ImageMetadata imageMetadata = new ImageMetadata(json);
         registry.bind("imageMetadata", imageMetadata);
         registry.bind("novaConversions", new NovaConversions(json));
@@ -97,7 +103,8 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
                     settings.get("hawtio.username"), settings.get("hawtio.password")), true, true);
         }
         List<GlanceServer> servers = glanceServers(context, settings, json, store);
-        context.addRoutes(new GlanceServerRoutes(servers, coolDown));
+        registry.bind("glanceServerRoutes", new GlanceServerRoutes(servers, coolDown,
+                settings.integer("glance.api-version")));
 
         // readiness (GET /health/ready): broker, mapping store, and at least one Glance server
         registry.bind("ready-mapping-store", new ReadinessChecks.MappingStore(dataSource));
@@ -119,17 +126,25 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
                 settings.integer("glance.cache.max-entries"), Duration.ofMillis(attempts * attemptMs), auth);
     }
 
-    private static GlanceHttpClient glanceHttpClient(Settings settings, AuthStrategy auth) throws Exception {
+    /** The one pooled HTTP client behind every Glance server's camel-http endpoint. */
+    private static GlanceHttpConfigurer glanceHttpConfigurer(CamelContext context, Settings settings)
+            throws Exception {
         boolean insecure = settings.bool("glance.api-insecure");
         if (insecure) {
             LOG.warn("glance.api-insecure=true: TLS certificates and host names of Glance servers are NOT verified");
-            // the JDK client checks host names apart from certificates; this switch is JVM-wide
-            System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
         }
-        return new GlanceHttpClient(Duration.ofMillis(settings.integer("glance.connect-timeout-ms")),
-                Duration.ofMillis(settings.integer("glance.read-timeout-ms")),
-                GlanceTls.context(insecure, settings.get("glance.ca-file")), auth,
-                settings.integer("glance.max-response-bytes"), settings.integer("glance.http-threads"));
+        Duration readTimeout = Duration.ofMillis(settings.integer("glance.read-timeout-ms"));
+        PoolingHttpClientConnectionManager pool = GlanceConnectionPool.create(
+                settings.integer("glance.max-connections"),
+                Duration.ofMillis(settings.integer("glance.connect-timeout-ms")), readTimeout,
+                settings.integer("glance.max-header-bytes"),
+                GlanceTls.context(insecure, settings.get("glance.ca-file")), insecure);
+        AnswerLimits limits = new AnswerLimits(readTimeout, settings.integer("glance.max-response-bytes"));
+        stopWithCamel(context, () -> {
+            pool.close();
+            limits.close();
+        });
+        return new GlanceHttpConfigurer(pool, limits);
     }
 
     private static HikariDataSource mappingDataSource(CamelContext context, Settings settings) throws Exception {

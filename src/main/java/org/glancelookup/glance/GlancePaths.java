@@ -4,15 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** The request paths Nova's client uses; the id is percent-encoded, '/' included. */
-public final class GlancePaths {
-    private GlancePaths() {
-    }
+public class GlancePaths {
 
-    public static String image(int apiVersion, String uuid) {
+    public String image(int apiVersion, String uuid) {
         return "/v" + apiVersion + "/images/" + URLEncoder.encode(uuid, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    public static String imageSchema() {
-        return "/v2/schemas/image";
     }
 }

@@ -1,17 +1,30 @@
 package org.glancelookup.glance;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.glancelookup.lookup.LookupFailure;
 
 /** Reads one Glance HTTP answer: Nova's error translation by status, then the parts the mapping needs. */
 public class GlanceResponses {
     private static final String REQUEST_ID = "x-openstack-request-id";
 
+    private final ImageSchemas schemas;
+
+    public GlanceResponses(ImageSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    /** What the server's camel-http endpoint brought back, as one answer. */
+    public GlanceResponse response(String server, int status, List<Map.Entry<String, String>> headers, byte[] body) {
+        return new GlanceResponse(server, status, headers == null ? List.of() : headers, body);
+    }
+
     /**
      * Nova's {@code _translate_image_exception} over glanceclient's status classes. 503 is retryable (Nova's
      * ServiceUnavailable); everything else ends the lookup.
      */
-    public GlanceHttpClient.Response check(GlanceHttpClient.Response response, String uuid) throws GlanceAttemptFailed {
+    public GlanceResponse check(GlanceResponse response, String uuid) throws GlanceAttemptFailed {
         int status = response.status();
         if (status >= 200 && status < 300) {
             return response;
@@ -31,13 +44,14 @@ public class GlanceResponses {
     }
 
     /** A v1 HEAD answer: the metadata is in its headers. */
-    public GlanceAnswer v1Answer(GlanceHttpClient.Response response) {
+    public GlanceAnswer v1Answer(GlanceResponse response) {
         return new GlanceAnswer(response.server(), 1, response.header(REQUEST_ID), response.headers(), null, null);
     }
 
     /** A v2 GET answer: its JSON body, read as UTF-8, and the server's schema. */
-    public GlanceAnswer v2Answer(GlanceHttpClient.Response response, ImageSchema schema) {
+    public GlanceAnswer v2Answer(GlanceResponse response) {
         String text = response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
-        return new GlanceAnswer(response.server(), 2, response.header(REQUEST_ID), response.headers(), text, schema);
+        return new GlanceAnswer(response.server(), 2, response.header(REQUEST_ID), response.headers(), text,
+                schemas.schemaOf(response.server()));
     }
 }

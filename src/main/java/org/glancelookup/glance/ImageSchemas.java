@@ -19,7 +19,7 @@ public class ImageSchemas {
         return !byServer.containsKey(server);
     }
 
-    public void remember(GlanceHttpClient.Response response) {
+    public void remember(GlanceResponse response) {
         String server = response.server();
         try {
             byServer.put(server, ImageSchema.of(json.readTree(response.body())));

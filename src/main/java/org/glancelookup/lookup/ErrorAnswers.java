@@ -23,6 +23,11 @@ public class ErrorAnswers {
         return request == null ? fallbackRequestId : request.requestId();
     }
 
+    /** The mapping store could not be reached (any JDBC failure). */
+    public LookupFailure mappingStoreUnavailable(String reason) {
+        return LookupFailure.mappingStoreUnavailable(reason);
+    }
+
     /** The answer to an HTTP request that is not a lookup (another path or method); nothing of it is echoed. */
     public Map<String, Object> notALookup() {
         return answer(LookupFailure.invalidRequest("Not a lookup: lookups are GET /images/{imageId}."), null, null);

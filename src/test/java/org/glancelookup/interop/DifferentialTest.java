@@ -1,20 +1,15 @@
 package org.glancelookup.interop;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.glancelookup.glance.GlanceAnswer;
-import org.glancelookup.glance.GlanceJson;
 import org.glancelookup.glance.ImageMetadata;
 import org.glancelookup.glance.ImageSchema;
 import org.glancelookup.glance.NovaConversions;
@@ -37,53 +32,16 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("differential")
 class DifferentialTest {
-    private static final ObjectMapper JSON = GlanceJson.newMapper();
-    /** Canonical text for comparing: keys sorted, numbers as parsed. */
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
-    private static String canonical(JsonNode node) throws IOException {
-        return CANONICAL.writeValueAsString(JSON.treeToValue(node, Object.class));
-    }
+    private static final ObjectMapper JSON = ReferenceCorpus.JSON;
 
     @Test
     void ourMappingAgreesWithNovaAndGlanceclient() throws Exception {
-        JsonNode corpus = corpus();
         ImageSchema schema;
         try (InputStream in = getClass().getResourceAsStream("/vectors/schema-image.json")) {
             schema = ImageSchema.of(JSON.readTree(in));
         }
-        int agree = 0;
-        List<String> disagreements = new ArrayList<>();
-        for (JsonNode c : corpus) {
-            String ours = outcome(c, schema);
-            String expected = expected(c.get("expected"));
-            if (ours.equals(expected)) {
-                agree++;
-            } else {
-                disagreements.add(c.get("id").asText() + " (" + c.path("note").asText() + ")\n  reference: "
-                        + expected + "\n  ours:      " + ours);
-            }
-        }
-        String summary = "agree " + agree + " of " + corpus.size();
-        System.out.println(summary);
-        disagreements.stream().limit(30).forEach(System.out::println);
-        Path report = Path.of("target", "differential-report.txt");
-        Files.createDirectories(report.getParent());
-        Files.writeString(report, summary + "\n" + String.join("\n", disagreements) + "\n");
-        assertThat(corpus.size()).isGreaterThanOrEqualTo(500);
-        assertThat(disagreements).as(summary).isEmpty();
-    }
-
-    private static JsonNode corpus() throws IOException {
-        String given = System.getProperty("glance.reference-corpus");
-        if (given != null && !given.isBlank()) {
-            System.out.println("reference corpus: " + given);
-            return JSON.readTree(Path.of(given).toFile());
-        }
-        try (InputStream in = DifferentialTest.class.getResourceAsStream("/reference-corpus.json")) {
-            return JSON.readTree(in);
-        }
+        ReferenceCorpus.assertAllAgree(ReferenceCorpus.load("glance.reference-corpus", "/reference-corpus.json"), "",
+                "differential-report.txt", c -> outcome(c, schema));
     }
 
     /** What our code makes of one case, in the corpus's terms. */
@@ -116,21 +74,11 @@ class DifferentialTest {
         }
         try {
             Map<String, Object> converted = new NovaConversions(JSON).convert(meta);
-            return "available=true " + canonical(JSON.readTree(JSON.writeValueAsString(converted)));
+            return "available=true " + ReferenceCorpus.canonical(JSON.readTree(JSON.writeValueAsString(converted)));
         } catch (LookupFailure f) {
             return "available=true error=" + (f.error() == LookupError.InvalidGlanceResponse ? "InvalidGlanceResponse"
                     : f.error().name());
         }
-    }
-
-    private static String expected(JsonNode e) throws IOException {
-        if (!e.path("available").asBoolean()) {
-            return "available=false";
-        }
-        if (e.has("error")) {
-            return "available=true error=" + e.get("error").asText();
-        }
-        return "available=true " + canonical(e.get("nova_image_meta"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Hawtio in the service's JVM: a person's view of the routes in a real browser, and its bind-address guard. */
 class HawtioTest {
     private static final List<String> ROUTES = List.of("lookup", "lookup-http", "lookup-jms", "translate-id",
-            "translate-uuids", "call-glance", "glance-server-0", "glance-v1", "glance-http", "to-metadata", "publish");
+            "translate-uuids", "call-glance", "glance-server-0", "glance-answer", "to-metadata", "publish");
 
     @Test
     void theCamelRoutesPageListsEveryRoute() throws Exception {

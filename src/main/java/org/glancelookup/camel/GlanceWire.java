@@ -1,0 +1,50 @@
+package org.glancelookup.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpActivityListener;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.glancelookup.glance.AuthStrategy;
+import org.glancelookup.glance.WireHeaders;
+import org.glancelookup.lookup.LookupRequest;
+
+/**
+ * What a Glance request carries and what its answer's headers were, on the wire. The caller's identity headers
+ * (a token among them) are added to the HTTP request itself, so they never become Camel message headers that a
+ * later step, a queue or a console could show. The answer's headers are read from the raw response (camel-http
+ * would turn a value in brackets into a list) into the variable {@value #HEADERS}.
+ */
+public class GlanceWire implements HttpActivityListener {
+    /** The answer's headers as glanceclient reads them. */
+    public static final String HEADERS = "glanceHeaders";
+    /** The lookup's parsed request (set by the lookup route). */
+    public static final String REQUEST = "request";
+
+    private final AuthStrategy auth;
+
+    public GlanceWire(AuthStrategy auth) {
+        this.auth = auth;
+    }
+
+    @Override
+    public void onRequestSubmitted(Object source, Exchange exchange, HttpHost host, HttpRequest request,
+            HttpEntity entity) {
+        LookupRequest lookup = exchange.getVariable(REQUEST, LookupRequest.class);
+        if (lookup == null) {
+            return;
+        }
+        if (lookup.requestIdGiven()) {
+            request.addHeader("X-OpenStack-Request-ID", lookup.requestId());
+        }
+        auth.identityHeaders(lookup.context()).forEach(header -> request.addHeader(header.getKey(),
+                header.getValue()));
+    }
+
+    @Override
+    public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response,
+            HttpEntity entity, long elapsed) {
+        exchange.setVariable(HEADERS, WireHeaders.asPythonReadsThem(response.getHeaders()));
+    }
+}
