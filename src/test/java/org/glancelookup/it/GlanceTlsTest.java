@@ -70,6 +70,31 @@ class GlanceTlsTest {
     }
 
     @Test
+    void aTrustedCertificateForAnotherHostNameIsRefusedUnlessInsecure() throws Exception {
+        SelfSignedCertificate elsewhere = SelfSignedCertificate.create(Path.of("target", "tls-" + UUID.randomUUID()),
+                "dns:glance.example");
+        GlanceStandIn other = new GlanceStandIn("tls-other", elsewhere.serverContext());
+        try {
+            other.image(Images.publicImage(IMAGE, "over-tls"));
+            Map<String, String> trusted = settings("glance.ca-file", elsewhere.pemFile().toString());
+            trusted.put("glance.api-servers", other.url());
+            try (TestService service = TestService.start(trusted)) {
+                JsonNode answer = JSON.readTree(service.lookupBody(IMAGE));
+                assertThat(answer.get("error").asText()).isEqualTo("GlanceConnectionFailed");
+                // the host name check, whichever of JSSE and HttpClient makes it first
+                assertThat(answer.get("message").asText()).containsIgnoringCase("subject alternative name")
+                        .contains("127.0.0.1");
+            }
+            trusted.put("glance.api-insecure", "true");
+            try (TestService service = TestService.start(trusted)) {
+                assertThat(JSON.readTree(service.lookupBody(IMAGE)).get("uuid").asText()).isEqualTo(IMAGE);
+            }
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void insecureAcceptsItAndWarnsAtStart() throws Exception {
         try (LogCapture logs = LogCapture.at(Level.WARN);
                 TestService service = TestService.start(settings("glance.api-insecure", "true"))) {

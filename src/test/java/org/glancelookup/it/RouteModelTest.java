@@ -40,6 +40,22 @@ class RouteModelTest {
     }
 
     @Test
+    void everyGlanceServerIsACamelHttpEndpointInJmx() throws Exception {
+        // the two demo servers: each attempt leaves through its server's camel-http endpoint, which JMX (and so
+        // Hawtio's endpoint list) shows
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        List<String> endpoints = new java.util.ArrayList<>();
+        for (javax.management.ObjectName name : jmx.queryNames(new javax.management.ObjectName(
+                "org.apache.camel:type=endpoints,*"), null)) {
+            endpoints.add(String.valueOf(jmx.getAttribute(name, "EndpointUri")));
+        }
+        assertThat(endpoints.stream().filter(uri -> uri.startsWith("http://127.0.0.1:")).distinct())
+                .as("http endpoints in %s", endpoints).hasSize(2)
+                .allMatch(uri -> uri.contains("httpClientConfigurer=%23glanceHttpConfigurer")
+                        || uri.contains("httpClientConfigurer=#glanceHttpConfigurer"));
+    }
+
+    @Test
     void theCatchAllHttpRouteStartsLast() {
         // Vert.x tries routes in the order they were added: the prefix route "/" must come after every path
         var started = context.getCamelContextExtension().getRouteStartupOrder();

@@ -22,13 +22,18 @@ public final class SelfSignedCertificate {
     }
 
     public static SelfSignedCertificate create(Path dir) throws IOException, InterruptedException {
+        return create(dir, "ip:127.0.0.1,dns:localhost");
+    }
+
+    /** @param names the certificate's subject alternative names, e.g. "dns:glance.example" */
+    public static SelfSignedCertificate create(Path dir, String names) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path keyStore = dir.resolve("glance.p12");
         Path pem = dir.resolve("glance-ca.pem");
         Files.deleteIfExists(keyStore);
         Files.deleteIfExists(pem);
         keytool("-genkeypair", "-alias", "glance", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-keystore",
+                "CN=glance", "-ext", "SAN=" + names, "-validity", "2", "-keystore",
                 keyStore.toString(), "-storetype", "PKCS12", "-storepass", new String(PASSWORD));
         keytool("-exportcert", "-rfc", "-alias", "glance", "-keystore", keyStore.toString(), "-storepass",
                 new String(PASSWORD), "-file", pem.toString());
