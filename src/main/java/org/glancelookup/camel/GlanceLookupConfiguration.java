@@ -144,7 +144,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
             pool.close();
             limits.close();
         });
-        return new GlanceHttpConfigurer(pool, limits);
+        return new GlanceHttpConfigurer(pool, limits, Duration.ofMillis(settings.integer("glance.connect-timeout-ms")));
     }
 
     private static HikariDataSource mappingDataSource(CamelContext context, Settings settings) throws Exception {

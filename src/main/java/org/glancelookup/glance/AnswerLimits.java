@@ -14,6 +14,7 @@ import org.apache.hc.client5.http.classic.ExecRuntime;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.glancelookup.lookup.LookupFailure;
 
@@ -42,7 +43,7 @@ public final class AnswerLimits implements ExecChainHandler, AutoCloseable {
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws GlanceAttemptFailed {
-        Attempt attempt = new Attempt(scope.execRuntime, scope.route.getTargetHost().toURI());
+        Attempt attempt = new Attempt(scope.execRuntime, scope.originalRequest, scope.route.getTargetHost().toURI());
         attempt.cutOff = timer.schedule(attempt::expire, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
         ClassicHttpResponse response;
         try {
@@ -71,19 +72,26 @@ public final class AnswerLimits implements ExecChainHandler, AutoCloseable {
     /** One request's deadline and byte count. */
     private final class Attempt {
         private final ExecRuntime runtime;
+        private final Object request;
         private final String server;
         private final AtomicBoolean expired = new AtomicBoolean();
         private volatile ScheduledFuture<?> cutOff;
         private long bodyBytes;
 
-        Attempt(ExecRuntime runtime, String server) {
+        Attempt(ExecRuntime runtime, Object request, String server) {
             this.runtime = runtime;
+            this.request = request;
             this.server = server;
         }
 
         void expire() {
             expired.set(true);
-            runtime.discardEndpoint(); // a blocked read fails at once
+            // cancelling the request also ends a wait for a pooled connection; discarding the connection makes a
+            // blocked read fail at once
+            if (request instanceof Cancellable cancellable) {
+                cancellable.cancel();
+            }
+            runtime.discardEndpoint();
         }
 
         void done() {
@@ -139,6 +147,7 @@ public final class AnswerLimits implements ExecChainHandler, AutoCloseable {
     private static final class LimitedStream extends InputStream {
         private final InputStream in;
         private final Attempt attempt;
+        private boolean ended;
 
         LimitedStream(InputStream in, Attempt attempt) {
             this.in = in;
@@ -161,6 +170,7 @@ public final class AnswerLimits implements ExecChainHandler, AutoCloseable {
                 throw attempt.failure(e);
             }
             if (n == -1) {
+                ended = true;
                 attempt.done();
             } else {
                 attempt.count(n);
@@ -175,7 +185,11 @@ public final class AnswerLimits implements ExecChainHandler, AutoCloseable {
 
         @Override
         public void close() throws IOException {
-            attempt.done();
+            if (ended) {
+                attempt.done();
+            } else {
+                attempt.abort(); // closing HttpClient's stream would read the rest of the body, uncapped
+            }
             in.close();
         }
     }

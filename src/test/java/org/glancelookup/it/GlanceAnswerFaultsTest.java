@@ -193,6 +193,30 @@ class GlanceAnswerFaultsTest {
     }
 
     @Test
+    void glancesCharsetDoesNotBecomeTheCharsetOfTheAnswer() throws Exception {
+        Map<String, Object> named = Images.with(IMAGE, "name", "caf\u00e9 \u65e5\u672c");
+        byte[] body = JSON.writeValueAsBytes(DemoGlanceServer.v2Body(named));
+        try (RawGlance glance = new RawGlance(image(bytes(concat(ascii("HTTP/1.1 200 OK\r\nContent-Type: "
+                + "application/json; charset=iso-8859-1\r\nContent-Length: " + body.length + "\r\n\r\n"), body))));
+                TestService service = service(glance, "2")) {
+            var answer = service.httpGet("/images/" + UUID_);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(answer.body()).get("name").asText()).isEqualTo("caf\u00e9 \u65e5\u672c");
+        }
+    }
+
+    @Test
+    void aCompressedBodyIsReadAsSentNotUnzippedPastTheCap() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(JSON.writeValueAsBytes(DemoGlanceServer.v2Body(IMAGE)));
+        }
+        JsonNode answer = v2Fault(bytes(concat(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Content-Encoding: gzip\r\nContent-Length: " + zipped.size() + "\r\n\r\n"), zipped.toByteArray())));
+        assertThat(answer.get("error").asText()).isEqualTo("InvalidGlanceResponse");
+    }
+
+    @Test
     void duplicateHeadersAreJoinedAsPythonDoes() throws Exception {
         JsonNode answer = v1Headers("x-image-meta-id: " + UUID_, "x-image-meta-status: active",
                 "x-image-meta-is_public: True", "x-image-meta-name: first", "x-image-meta-name: second");
