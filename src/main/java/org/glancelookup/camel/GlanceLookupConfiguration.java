@@ -97,7 +97,9 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         registry.bind("imageIdTranslation", new ImageIdTranslation(store, settings.bool("mapping.create-missing"),
                 settings.integer("mapping.cache-size")));
 
-        ConnectionFactory broker = configureJms(context, settings);
+        registry.bind("sendRefusals", new SendRefusals(metrics, Duration.ofSeconds(10)));
+        stopWithCamel(context, metrics::close);
+        ConnectionFactory broker = configureJms(context, settings, metrics);
         if (settings.bool("hawtio.enabled") && !settings.bool("lookup.one-shot")) {
             context.addService(new HawtioConsole(settings.get("hawtio.host"), settings.integer("hawtio.port"),
                     settings.get("hawtio.username"), settings.get("hawtio.password")), true, true);
@@ -162,7 +164,8 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
     }
 
     /** The broker connection (pooled), or null in one-shot mode. */
-    private static ConnectionFactory configureJms(CamelContext context, Settings settings) throws Exception {
+    private static ConnectionFactory configureJms(CamelContext context, Settings settings, LookupMetrics metrics)
+            throws Exception {
         if (settings.bool("lookup.one-shot")) {
             return null; // a one-shot lookup answers on stdout: no broker
         }
@@ -175,8 +178,14 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
                             settings.integer("lookup.jms.redelivery-delay-ms"),
                             Double.parseDouble(settings.get("lookup.jms.redelivery-multiplier")),
                             settings.integer("lookup.jms.max-redelivery-delay-ms")),
-                    settings.integer("broker.journal-buffer-timeout-us"));
+                    settings.integer("broker.journal-buffer-timeout-us"), new EmbeddedBroker.Limits(
+                            EmbeddedBroker.Limits.ofHeap(settings.integer("broker.global-max-size-percent")),
+                            Long.parseLong(settings.get("broker.address-max-size-bytes")),
+                            settings.integer("broker.page-size-bytes"),
+                            Long.parseLong(settings.get("broker.page-limit-bytes")),
+                            settings.integer("broker.max-disk-usage-percent")));
             broker.start();
+            metrics.watch(broker, watchedQueues(settings));
             context.addService(broker, true, true);
             factory = new ActiveMQConnectionFactory(broker.vmUrl());
             LOG.info("Embedded Artemis broker started (in-VM{})", settings.integer("broker.embedded-port") > 0
@@ -191,16 +200,32 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
             factory.setMaxRetryInterval(5000);
             LOG.info("Using the external broker at {}", url);
         }
+        // no send waits for the broker for ever (an address that blocks producers, a full disk): SendRefused
+        SendDeadline deadline = new SendDeadline(Duration.ofMillis(settings.integer("broker.send-timeout-ms")));
         JmsPoolConnectionFactory pooled = new JmsPoolConnectionFactory();
-        pooled.setConnectionFactory(factory);
+        pooled.setConnectionFactory(deadline.wrap(factory));
         pooled.setMaxConnections(settings.integer("broker.pool-connections"));
         pooled.setMaxSessionsPerConnection(settings.integer("broker.pool-sessions"));
         // services stop in reverse order: the pool closes before an embedded broker goes away
+        stopWithCamel(context, deadline::close);
         stopWithCamel(context, pooled::stop);
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory((ConnectionFactory) pooled);
         context.addComponent("jms", jms);
         return pooled;
+    }
+
+    /** The request queue, its dead letter queue, and the downstream and errors queues when they are JMS queues. */
+    private static List<String> watchedQueues(Settings settings) {
+        String requests = settings.get("lookup.jms.request-queue");
+        List<String> queues = new ArrayList<>(List.of(requests, "DLQ." + requests));
+        for (String uri : List.of(settings.get("lookup.downstream-uri"), settings.get("lookup.errors-uri"))) {
+            if (uri != null && uri.startsWith("jms:queue:")) {
+                String queue = uri.substring("jms:queue:".length());
+                queues.add(queue.contains("?") ? queue.substring(0, queue.indexOf('?')) : queue);
+            }
+        }
+        return queues;
     }
 
     /** The configured servers, or the demo servers (started here) when none are configured. */

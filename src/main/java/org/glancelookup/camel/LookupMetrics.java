@@ -3,23 +3,42 @@ package org.glancelookup.camel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The service's Prometheus metrics (served at /metrics): lookups by outcome and their latency, and attempts,
- * failures and retries per Glance server. Labels never hold a token or any caller input other than the outcome.
+ * failures and retries per Glance server, sends the broker refused, the embedded broker's queues, and the JVM's
+ * heap. Labels never hold a token or any caller input other than the outcome.
  */
-public class LookupMetrics {
+public class LookupMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // meters are built once per label set, not per lookup
     private final Map<String, Counter> lookups = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
     private final Map<String, Counter> retries = new ConcurrentHashMap<>();
+    private final Map<String, Counter> refusedSends = new ConcurrentHashMap<>();
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+    public LookupMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry); // jvm_gc_live_data_size_bytes: the old generation after a major collection
+    }
+
+    @Override
+    public void close() {
+        gcMetrics.close();
+    }
 
     public PrometheusMeterRegistry registry() {
         return registry;
@@ -29,6 +48,38 @@ public class LookupMetrics {
     public void watch(InFlightLimit httpInFlight) {
         Gauge.builder("glance.http.lookups.in.flight", httpInFlight, InFlightLimit::inFlight)
                 .description("HTTP lookups being answered now (at most lookup.http.max-in-flight)").register(registry);
+    }
+
+    /**
+     * The embedded broker's queues: messages (paged ones included), bytes paged to disk, and their address' bytes
+     * in memory. A queue not created yet reads 0.
+     */
+    public void watch(EmbeddedBroker broker, List<String> queues) {
+        for (String name : queues) {
+            queueGauge(broker, name, "glance.broker.queue.messages", "Messages in the queue, paged ones included",
+                    Queue::getMessageCount);
+            queueGauge(broker, name, "glance.broker.queue.paged.bytes", "Bytes of the queue's messages paged to disk",
+                    q -> q.getPageSubscription() == null ? 0 : q.getPageSubscription().getPersistentSize());
+            queueGauge(broker, name, "glance.broker.address.memory.bytes",
+                    "Bytes of the queue's address held in memory (paging starts at broker.address-max-size-bytes)",
+                    q -> q.getPagingStore() == null ? 0 : q.getPagingStore().getAddressSize());
+        }
+    }
+
+    private void queueGauge(EmbeddedBroker broker, String queue, String name, String description,
+            ToDoubleFunction<Queue> value) {
+        Gauge.builder(name, broker, b -> {
+            ActiveMQServer server = b.server();
+            Queue found = server == null ? null : server.locateQueue(queue);
+            return found == null ? 0 : value.applyAsDouble(found);
+        }).description(description).tag("queue", queue).register(registry);
+    }
+
+    /** The broker did not take a message (SendRefused): the lookup was answered ServiceBusy or rolled back. */
+    public void sendRefused(String reason) {
+        refusedSends.computeIfAbsent(reason, r -> Counter.builder("glance.broker.sends.refused")
+                .description("Sends the broker did not take (full, timeout, failed); their lookups got ServiceBusy"
+                        + " or were rolled back").tag("reason", r).register(registry)).increment();
     }
 
     public long now() {

@@ -12,7 +12,10 @@ public enum LookupError {
     InvalidGlanceResponse(502),
     GlanceError(502),
     MappingStoreUnavailable(503),
-    /** Not in SPEC section 5: the HTTP front door has lookup.http.max-in-flight lookups in flight already. */
+    /**
+     * The HTTP front door has lookup.http.max-in-flight lookups in flight already, or the broker did not take the
+     * answer's copy (its queue is full, it blocks, it failed).
+     */
     ServiceBusy(503);
 
     private final int httpStatus;

@@ -60,6 +60,12 @@ public class LookupFailure extends RuntimeException {
                 "The image id mapping store is unavailable: " + reason);
     }
 
+    /** The broker did not take the answer's copy (downstream or errors queue), so the lookup is not answered. */
+    public static LookupFailure answerNotStored(String why) {
+        return new LookupFailure(LookupError.ServiceBusy,
+                "The service could not store the answer's copy: " + why + "; try again later.");
+    }
+
     public static LookupFailure serviceBusy(int limit) {
         return new LookupFailure(LookupError.ServiceBusy,
                 "The service has " + limit + " HTTP lookups in flight, its limit; try again later.");

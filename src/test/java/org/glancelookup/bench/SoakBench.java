@@ -1,0 +1,311 @@
+package org.glancelookup.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.glancelookup.support.FreePorts;
+
+/**
+ * The soak benchmark (bench/soak.sh): the shipped jar started with the README's command (demo Glance, embedded
+ * broker, H2 file, Hawtio on), under constant HTTP load from wrk for N minutes, once with a consumer draining the
+ * downstream queue at full speed and once with nobody reading it. Each window records lookups/s, p99, errors, the
+ * heap after a full GC (asked for through Hawtio's Jolokia at the window's end), the share of time in GC, RSS, the
+ * downstream queue's depth and its bytes paged to disk. Writes soak.md and soak.png.
+ */
+public final class SoakBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DOWNSTREAM = "glance.image.metadata";
+    private static final Duration RUN = Duration.ofMinutes(Long.getLong("soak.minutes", 10));
+    private static final Duration WINDOW = Duration.ofSeconds(Long.getLong("soak.window-seconds", 15));
+    /** Windows before this are the JIT's warm-up: shown, but not in the stability target. */
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("soak.warmup-seconds", 60));
+    private static final int CONCURRENCY = Integer.getInteger("soak.concurrency", 16);
+    private static final List<String> RUNS = List.of(System.getProperty("soak.runs", "drained,undrained").split(","));
+    private static final Pattern P99 = Pattern.compile("(?m)^\\s+99%\\s+([\\d.]+)(us|ms|s)\\s*$");
+    private static final Pattern REQUESTS = Pattern.compile("(?m)^\\s+(\\d+) requests in");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    private static final Pattern SOCKET_ERRORS = Pattern.compile(
+            "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+    record Window(double endSeconds, double perSecond, double p99Ms, long errors, double heapAfterGcMb,
+            double gcPercent, double rssMb, long queueDepth, double pagedMb) {}
+
+    record Run(String name, double startToReadySeconds, List<Window> windows, long drained) {}
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "bench/results");
+        Path jar = Path.of(args.length > 1 ? args[1] : "target/glance-lookup.jar");
+        Files.createDirectories(out);
+        List<Run> runs = new ArrayList<>();
+        for (String name : RUNS) {
+            runs.add(soak(name, jar, name.equals("drained")));
+        }
+        String report = report(runs);
+        System.out.println(report);
+        Files.writeString(out.resolve("soak.md"), report);
+        SoakPlot.write(runs, out.resolve("soak.png"));
+        System.exit(0);
+    }
+
+    private static Run soak(String name, Path jar, boolean drain) throws Exception {
+        Path dir = Files.createTempDirectory("soak-" + name);
+        int port = FreePorts.next();
+        int hawtio = FreePorts.next();
+        int broker = FreePorts.next();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(Arrays.stream(System.getProperty("soak.service-opts",
+                LookupBench.ShippedService.SERVICE_OPTS).split(" ")).filter(o -> !o.isBlank()).toList());
+        command.addAll(List.of("-Dlookup.http.port=" + port, "-Dhawtio.port=" + hawtio,
+                "-Ddemo.ports=" + FreePorts.next() + "," + FreePorts.next(), "-Dbroker.embedded-port=" + broker,
+                "-jar", jar.toAbsolutePath().toString()));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        long launched = System.nanoTime();
+        Process service = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("service.log").toFile()).start();
+        Drainer drainer = null;
+        try {
+            double ready = waitReady(http, port, service, launched, dir);
+            System.out.printf(Locale.ROOT, "%s: ready after %.2f s (log: %s)%n", name, ready,
+                    dir.resolve("service.log"));
+            if (drain) {
+                drainer = new Drainer("tcp://127.0.0.1:" + broker);
+            }
+            Path script = wrkScript(dir);
+            List<Window> windows = new ArrayList<>();
+            long start = System.nanoTime();
+            Scrape before = scrape(http, port);
+            for (int i = 0; i < RUN.toSeconds() / WINDOW.toSeconds(); i++) {
+                String wrk = wrk(script, port);
+                double heap = heapAfterFullGc(http, hawtio);
+                Scrape after = scrape(http, port);
+                long errors = count(NON_2XX, wrk) + socketErrors(wrk) + after.failedLookups - before.failedLookups;
+                Window w = new Window((System.nanoTime() - start) / 1e9, count(REQUESTS, wrk)
+                        / (double) WINDOW.toSeconds(), p99Ms(wrk), errors, heap,
+                        100 * (after.gcSeconds - before.gcSeconds) / WINDOW.toSeconds(), rssMb(service.pid()),
+                        (long) after.queueDepth, after.pagedBytes / 1e6);
+                windows.add(w);
+                System.out.printf(Locale.ROOT, "%s %5.0f s: %6.0f/s p99 %6.1f ms errors %d heap %5.1f MB GC %4.1f%%"
+                        + " RSS %5.1f MB queue %d paged %.1f MB%n", name, w.endSeconds, w.perSecond, w.p99Ms, w.errors,
+                        w.heapAfterGcMb, w.gcPercent, w.rssMb, w.queueDepth, w.pagedMb);
+                before = after;
+            }
+            return new Run(name, ready, windows, drainer == null ? 0 : drainer.received.get());
+        } finally {
+            if (drainer != null) {
+                drainer.close();
+            }
+            service.destroy();
+            service.waitFor();
+            deleteTree(dir.resolve("data"));
+        }
+    }
+
+    private static double waitReady(HttpClient http, int port, Process service, long launched, Path dir)
+            throws Exception {
+        URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+        while (System.nanoTime() - launched < Duration.ofSeconds(90).toNanos() && service.isAlive()) {
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return (System.nanoTime() - launched) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("the shipped service did not get ready; see " + dir.resolve("service.log"));
+    }
+
+    /** wrk asks for the demo's public active images in turn (each wrk thread its own rotation). */
+    private static Path wrkScript(Path dir) throws IOException {
+        List<String> paths = new ArrayList<>();
+        for (JsonNode image : JSON.readTree(Path.of("config/demo-images.json").toFile())) {
+            if (image.path("visibility").asText().equals("public") && image.path("status").asText().equals("active")) {
+                paths.add("\"/images/" + image.get("id").asText() + "\"");
+            }
+        }
+        Path script = dir.resolve("soak.lua");
+        Files.writeString(script, "local paths = {" + String.join(",", paths) + "}\nlocal i = 0\n"
+                + "request = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+        return script;
+    }
+
+    private static String wrk(Path script, int port) throws Exception {
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CONCURRENCY, "-d" + WINDOW.toSeconds() + "s",
+                "--latency", "-s", script.toString(), "http://127.0.0.1:" + port).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        return output;
+    }
+
+    private static long count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static long socketErrors(String wrk) {
+        Matcher m = SOCKET_ERRORS.matcher(wrk);
+        long sum = 0;
+        while (m.find()) {
+            for (int g = 1; g <= 4; g++) {
+                sum += Long.parseLong(m.group(g));
+            }
+        }
+        return sum;
+    }
+
+    private static double p99Ms(String wrk) {
+        Matcher m = P99.matcher(wrk);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    /** Heap in use right after a full GC, through Hawtio's Jolokia (java.lang:type=Memory gc, then read). */
+    private static double heapAfterFullGc(HttpClient http, int hawtio) throws Exception {
+        String body = "[{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"},"
+                + "{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"HeapMemoryUsage\"}]";
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hawtio
+                + "/hawtio/jolokia/")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode read = JSON.readTree(answer.body()).get(1);
+        return read.path("value").path("used").asDouble(Double.NaN) / 1e6;
+    }
+
+    /** What /metrics says: failed lookups, GC seconds, and the downstream queue. */
+    record Scrape(long failedLookups, double gcSeconds, double queueDepth, double pagedBytes) {}
+
+    private static Scrape scrape(HttpClient http, int port) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        long failed = 0;
+        double gc = 0;
+        double depth = 0;
+        double paged = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("#") || !line.contains(" ")) {
+                continue;
+            }
+            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (line.startsWith("glance_lookups_total{") && !line.contains("outcome=\"ok\"")) {
+                failed += (long) value;
+            } else if (line.startsWith("jvm_gc_pause_seconds_sum{")) {
+                gc += value;
+            } else if (line.startsWith("glance_broker_queue_messages{") && line.contains(DOWNSTREAM)) {
+                depth = value;
+            } else if (line.startsWith("glance_broker_queue_paged_bytes{") && line.contains(DOWNSTREAM)) {
+                paged = value;
+            }
+        }
+        return new Scrape(failed, gc, depth, paged);
+    }
+
+    private static double rssMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Reads the downstream queue at full speed, as a consumer that keeps up would. */
+    static final class Drainer implements AutoCloseable {
+        private final Connection connection;
+        final AtomicLong received = new AtomicLong();
+
+        Drainer(String url) throws Exception {
+            connection = new ActiveMQConnectionFactory(url).createConnection();
+            for (int i = 0; i < 2; i++) {
+                Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+                MessageConsumer consumer = session.createConsumer(session.createQueue(DOWNSTREAM));
+                consumer.setMessageListener(message -> received.incrementAndGet());
+            }
+            connection.start();
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+        }
+    }
+
+    private static String report(List<Run> runs) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Soak run of %s (`bash bench/soak.sh`): the shipped jar with the README's"
+                + " command (`java %s -jar target/glance-lookup.jar`, demo Glance, Hawtio on), wrk at %d connections"
+                + " on `GET /images/{uuid}`, %d s windows; a full GC at each window's end measures the heap.%n%n"
+                + "Machine: %s.%n", LocalDate.now(), LookupBench.ShippedService.SERVICE_OPTS, CONCURRENCY,
+                WINDOW.toSeconds(), LookupBench.machine()));
+        for (Run run : runs) {
+            md.append(String.format(Locale.ROOT, "%n**%s** (%s), ready after %.2f s%s:%n%n", run.name,
+                    run.name.equals("drained") ? "a consumer reads the downstream queue at full speed"
+                            : "nobody reads the downstream queue", run.startToReadySeconds,
+                    run.name.equals("drained") ? String.format(Locale.ROOT, ", %d copies read", run.drained) : ""));
+            md.append("| until s | lookups/s | p99 ms | errors | heap after GC MB | GC % | RSS MB | queue depth"
+                    + " | paged MB |\n|---|---|---|---|---|---|---|---|---|\n");
+            for (Window w : run.windows) {
+                md.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.1f | %d | %.1f | %.1f | %.0f | %d | %.1f |%n",
+                        w.endSeconds, w.perSecond, w.p99Ms, w.errors, w.heapAfterGcMb, w.gcPercent, w.rssMb,
+                        w.queueDepth, w.pagedMb));
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%n| target | run | goal | measured | met |%n|---|---|---|---|---|%n"));
+        for (Run run : runs) {
+            List<Window> steady = run.windows.stream().filter(w -> w.endSeconds > WARMUP.toSeconds()).toList();
+            double[] rates = steady.stream().mapToDouble(Window::perSecond).sorted().toArray();
+            double median = rates.length == 0 ? 0 : rates[rates.length / 2];
+            double slowest = rates.length == 0 ? 0 : rates[0];
+            double rss = run.windows.stream().mapToDouble(Window::rssMb).max().orElse(0);
+            long errors = run.windows.stream().mapToLong(Window::errors).sum();
+            double ratio = median == 0 ? 0 : slowest / median;
+            md.append(String.format(Locale.ROOT, "| slowest window / median (after the first %d s) | %s | >= 0.8 |"
+                    + " %.2f (%.0f / %.0f) | %s |%n", WARMUP.toSeconds(), run.name, ratio, slowest, median,
+                    ratio >= 0.8 ? "yes" : "no"));
+            md.append(String.format(Locale.ROOT, "| highest RSS | %s | <= 300 MB | %.0f MB | %s |%n", run.name, rss,
+                    rss <= 300 ? "yes" : "no"));
+            md.append(String.format(Locale.ROOT, "| errors | %s | 0 | %d | %s |%n", run.name, errors,
+                    errors == 0 ? "yes" : "no"));
+        }
+        return md.toString();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.isDirectory(root)) {
+            try (var files = Files.walk(root)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
