@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.apache.camel.support.service.ServiceSupport;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -29,7 +33,6 @@ public class HawtioConsole extends ServiceSupport {
     private final String password;
     private Server server;
     private Path war;
-    private Thread starting;
 
     public HawtioConsole(String host, int port, String username, String password) {
         this.host = host;
@@ -91,36 +94,63 @@ public class HawtioConsole extends ServiceSupport {
         webapp.getProtectedClassMatcher().add("org.slf4j.");
         webapp.getHiddenClassMatcher().add("org.jolokia.");
         webapp.getHiddenClassMatcher().add("META-INF.jolokia.");
-        server.setHandler(webapp);
-        // the port is taken now (a clash fails the service's start); the war deploys in the background, off the
-        // way to readiness (seconds on a small machine), and requests meanwhile wait in the listen backlog
-        connector.open();
-        Server deploying = server;
-        starting = new Thread(() -> {
-            try {
-                deploying.start();
-                LOG.info("Hawtio console at http://{}:{}/hawtio/ ({})", host, connector.getLocalPort(),
-                        requiresLogin() ? "login required" : "open on loopback, no login");
-            } catch (Exception e) {
-                LOG.error("Hawtio console did not start: {}", e.getMessage());
-            }
-        }, "hawtio-start");
-        starting.setDaemon(true);
-        starting.start();
+        server.setHandler(new DeployOnFirstRequest(webapp, host, port));
+        server.start(); // binds the port (a clash fails the service's start); the war waits for its first visit
+        LOG.info("Hawtio console at http://{}:{}/hawtio/ ({}; deployed on its first request)", host,
+                connector.getLocalPort(), requiresLogin() ? "login required" : "open on loopback, no login");
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (starting != null) {
-            starting.join(60_000); // a deployment that hangs does not hold the shutdown for ever
-            starting = null;
-        }
         if (server != null) {
             server.stop();
             server = null;
         }
         if (war != null) {
             Files.deleteIfExists(war);
+        }
+    }
+
+    /**
+     * Deploys the console on its first request, not at start: the war costs seconds of CPU on a small machine
+     * and about 90 MB of memory (its classes, Jetty's, the JIT's code), which a service nobody watches need not
+     * pay. The first visitor waits for the deployment.
+     */
+    private static final class DeployOnFirstRequest extends Handler.Wrapper {
+        private final WebAppContext webapp;
+        private final String where;
+        private volatile boolean deployed;
+
+        DeployOnFirstRequest(WebAppContext webapp, String host, int port) {
+            super(webapp);
+            this.webapp = webapp;
+            this.where = host + ":" + port;
+            unmanage(webapp); // not started with the server
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (!deployed) {
+                deploy();
+            }
+            return super.handle(request, response, callback);
+        }
+
+        private synchronized void deploy() throws Exception {
+            if (!deployed) {
+                long started = System.nanoTime();
+                webapp.start();
+                deployed = true;
+                LOG.info("Hawtio console deployed on {} in {} ms", where, (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+
+        @Override
+        protected void doStop() throws Exception {
+            super.doStop();
+            if (webapp.isStarted()) {
+                webapp.stop();
+            }
         }
     }
 

@@ -334,7 +334,7 @@ public final class LookupBench {
      */
     static final class ShippedService {
         /** The JVM options of the README's run command. */
-        static final String SERVICE_OPTS = "-XX:+UseSerialGC -Xmx128m";
+        static final String SERVICE_OPTS = "-XX:+UseSerialGC -Xmx128m -XX:TrimNativeHeapInterval=10000";
         static ProcessFigures measure(Path jar, Duration load) throws Exception {
             Path dir = Files.createTempDirectory("bench-service");
             int port = FreePorts.next();
