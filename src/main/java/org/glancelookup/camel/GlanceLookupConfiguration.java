@@ -77,6 +77,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         LookupMetrics metrics = new LookupMetrics();
         registry.bind("lookupMetrics", metrics);
         registry.bind("healthAnswers", new HealthAnswers());
+        registry.bind("provenanceHeaders", new ProvenanceHeaders());
         int httpMaxInFlight = settings.integer("lookup.http.max-in-flight");
         InFlightLimit httpInFlight = new InFlightLimit(httpMaxInFlight);
         registry.bind("httpInFlight", httpInFlight);

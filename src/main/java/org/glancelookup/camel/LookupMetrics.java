@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+import org.glancelookup.glance.GlanceResponse;
 import org.apache.activemq.artemis.core.server.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -97,6 +100,16 @@ public class LookupMetrics implements AutoCloseable {
                     .publishPercentileHistogram().register(registry))
                     .record(Duration.ofNanos(System.nanoTime() - startedNanos));
         }
+    }
+
+    /** The route's step: the server of this attempt answered. */
+    public void attemptAnswered(@Variable("glanceServer") String server, @Body GlanceResponse response) {
+        answered(server, response.status());
+    }
+
+    /** The route's step: a lookup answered with its metadata. */
+    public void ok(@Variable("lookupStarted") Long startedNanos) {
+        finished("ok", startedNanos);
     }
 
     /** A Glance server answered an attempt; a 503 is counted as a failure instead (it is retried). */

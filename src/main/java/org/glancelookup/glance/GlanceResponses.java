@@ -3,6 +3,9 @@ package org.glancelookup.glance;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
 import org.glancelookup.lookup.LookupFailure;
 
 /** Reads one Glance HTTP answer: Nova's error translation by status, then the parts the mapping needs. */
@@ -16,7 +19,9 @@ public class GlanceResponses {
     }
 
     /** What the server's camel-http endpoint brought back, as one answer. */
-    public GlanceResponse response(String server, int status, List<Map.Entry<String, String>> headers, byte[] body) {
+    public GlanceResponse response(@Variable("glanceServer") String server,
+            @Header("CamelHttpResponseCode") int status,
+            @Variable("glanceHeaders") List<Map.Entry<String, String>> headers, @Body byte[] body) {
         return new GlanceResponse(server, status, headers == null ? List.of() : headers, body);
     }
 
@@ -24,7 +29,8 @@ public class GlanceResponses {
      * Nova's {@code _translate_image_exception} over glanceclient's status classes. 503 is retryable (Nova's
      * ServiceUnavailable); everything else ends the lookup.
      */
-    public GlanceResponse check(GlanceResponse response, String uuid) throws GlanceAttemptFailed {
+    public GlanceResponse check(@Body GlanceResponse response, @Variable("uuid") String uuid)
+            throws GlanceAttemptFailed {
         int status = response.status();
         if (status >= 200 && status < 300) {
             return response;

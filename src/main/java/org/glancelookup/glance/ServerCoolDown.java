@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
 
 /**
  * A per-server circuit breaker with a threshold of one: a server whose attempt just failed as unavailable (503,
@@ -32,6 +34,11 @@ public final class ServerCoolDown {
         if (coolDownNanos > 0 && server != null) {
             coolUntil.put(server, nanoClock.getAsLong() + coolDownNanos);
         }
+    }
+
+    /** The route's step: the server of this attempt answered. */
+    public void answeredWith(@Variable("glanceServer") String server, @Body GlanceResponse response) {
+        answered(server, response.status());
     }
 
     /** The server answered (any status but 503): it is not cooling down. */

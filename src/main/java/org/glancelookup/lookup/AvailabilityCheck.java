@@ -1,6 +1,8 @@
 package org.glancelookup.lookup;
 
 import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
 import org.glancelookup.glance.GlanceAnswer;
 import org.glancelookup.glance.ImageMetadata;
 
@@ -12,8 +14,8 @@ public class AvailabilityCheck {
         this.images = images;
     }
 
-    public Map<String, Object> check(LookupRequest request, Map<String, Object> imageMeta, String uuid,
-            GlanceAnswer answer) {
+    public Map<String, Object> check(@Variable("request") LookupRequest request, @Body Map<String, Object> imageMeta,
+            @Variable("uuid") String uuid, @Variable("glanceAnswer") GlanceAnswer answer) {
         RequestContext context = request.context();
         if (context.hasToken() || context.isAdmin()) {
             return imageMeta;

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
 
 /**
  * Reads a lookup request from what a front door received (SPEC section 1): request JSON, a bare image id, a
@@ -27,7 +30,7 @@ public class LookupRequests {
     }
 
     /** @param fallbackRequestId the request id when the request names none (see {@link LookupRequest#of}) */
-    public LookupRequest parse(Object body, String fallbackRequestId) {
+    public LookupRequest parse(@Body Object body, @Variable("fallbackRequestId") String fallbackRequestId) {
         if (body instanceof LookupRequest request) {
             noControlCharacters("auth_token", request.context().authToken());
             noControlCharacters("request_id", request.requestId());
@@ -49,8 +52,9 @@ public class LookupRequests {
     }
 
     /** The HTTP front door: the id from the path, the context from the X-* headers (checked by {@link #parse}). */
-    public LookupRequest fromHttp(String imageId, String authToken, String projectId, String userId,
-            String roles, String requestId) {
+    public LookupRequest fromHttp(@Header("imageId") String imageId, @Header("X-Auth-Token") String authToken,
+            @Header("X-Project-Id") String projectId, @Header("X-User-Id") String userId,
+            @Header("X-Roles") String roles, @Header("X-OpenStack-Request-ID") String requestId) {
         List<String> roleList = roles == null || roles.isBlank() ? List.of()
                 : Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
         var context = new RequestContext(blankToNull(authToken), blankToNull(projectId), blankToNull(userId),

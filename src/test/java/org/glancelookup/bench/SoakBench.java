@@ -30,8 +30,9 @@ import org.glancelookup.support.FreePorts;
  * The soak benchmark (bench/soak.sh): the shipped jar started with the README's command (demo Glance, embedded
  * broker, H2 file, Hawtio on), under constant HTTP load from wrk for N minutes, once with a consumer draining the
  * downstream queue at full speed and once with nobody reading it. Each window records lookups/s, p99, errors, the
- * heap after a full GC (asked for through Hawtio's Jolokia at the window's end), the share of time in GC, RSS, the
- * downstream queue's depth and its bytes paged to disk. Writes soak.md and soak.png.
+ * heap after a full GC (jcmd GC.run at the window's end), the share of time in GC, RSS, the
+ * downstream queue's depth and its bytes paged to disk. Writes soak.md, soak.png and soak.json (the windows:
+ * {@code -Dsoak.from=soak.json} renders the report and the plot again from them).
  */
 public final class SoakBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,8 +59,16 @@ public final class SoakBench {
         Path jar = Path.of(args.length > 1 ? args[1] : "target/glance-lookup.jar");
         Files.createDirectories(out);
         List<Run> runs = new ArrayList<>();
-        for (String name : RUNS) {
-            runs.add(soak(name, jar, name.equals("drained")));
+        String from = System.getProperty("soak.from");
+        if (from != null) {
+            // -Dsoak.from=bench/results/soak.json: the report and the plot again from a run's recorded windows
+            runs.addAll(JSON.readValue(Path.of(from).toFile(),
+                    JSON.getTypeFactory().constructCollectionType(List.class, Run.class)));
+        } else {
+            for (String name : RUNS) {
+                runs.add(soak(name, jar, name.equals("drained")));
+            }
+            JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("soak.json").toFile(), runs);
         }
         String report = report(runs);
         System.out.println(report);
@@ -301,8 +310,8 @@ public final class SoakBench {
     }
 
     /**
-     * The end of the JIT's warm-up: the first window from which lookups/s stays at 90% or more of the median of
-     * the run's second half (the figure has stopped moving).
+     * The end of the JIT's warm-up: the end of the window before the first one that reaches 90% of the median of
+     * the run's second half (where the figure has stopped climbing; later dips count against stability).
      */
     static double warmupEnd(List<Window> windows) {
         List<Window> load = windows.stream().filter(w -> !w.hawtio).toList();
@@ -310,9 +319,9 @@ public final class SoakBench {
             return 0;
         }
         double settled = median(load.subList(load.size() / 2, load.size()));
-        int first = load.size() - 1;
-        while (first > 0 && load.get(first - 1).perSecond >= 0.9 * settled) {
-            first--;
+        int first = 0;
+        while (first < load.size() - 1 && load.get(first).perSecond < 0.9 * settled) {
+            first++;
         }
         return first == 0 ? 0 : load.get(first - 1).endSeconds;
     }
@@ -335,7 +344,7 @@ public final class SoakBench {
         for (Run run : runs) {
             double warmup = warmupEnd(run.windows);
             md.append(String.format(Locale.ROOT, "%n**%s** (%s): ready after %.2f s; the JIT's warm-up ends after"
-                    + " %.0f s (the figure then stays within 10%% of the second half's median)%s.%n%n", run.name,
+                    + " %.0f s (the next window is the first at 90%% of the second half's median)%s.%n%n", run.name,
                     run.name.equals("drained") ? "a consumer reads the downstream queue at full speed"
                             : "nobody reads the downstream queue", run.startToReadySeconds, warmup,
                     run.name.equals("drained") ? String.format(Locale.ROOT, "; %d copies read", run.drained) : ""));

@@ -53,6 +53,7 @@ final class SoakPlot {
     private static void panel(Graphics2D g, List<Run> runs, int top, double seconds, String label,
             ToDoubleFunction<Window> value, double target) {
         int w = WIDTH - LEFT - RIGHT;
+        g.setStroke(new BasicStroke(1f));
         double max = runs.stream().flatMap(r -> r.windows().stream()).mapToDouble(value).filter(Double::isFinite)
                 .max().orElse(1);
         if (Double.isFinite(target)) {
