@@ -8,16 +8,12 @@ import io.vertx.core.VertxOptions;
 import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -100,7 +96,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
 
         registry.bind("sendRefusals", new SendRefusals(metrics, Duration.ofSeconds(10)));
         stopWithCamel(context, metrics::close);
-        ConnectionFactory broker = configureJms(context, settings, metrics);
+        ConnectionFactory broker = BrokerConnection.configure(context, settings, metrics);
         if (settings.bool("hawtio.enabled") && !settings.bool("lookup.one-shot")) {
             context.addService(new HawtioConsole(settings.get("hawtio.host"), settings.integer("hawtio.port"),
                     settings.get("hawtio.username"), settings.get("hawtio.password")), true, true);
@@ -164,71 +160,6 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         return dataSource;
     }
 
-    /** The broker connection (pooled), or null in one-shot mode. */
-    private static ConnectionFactory configureJms(CamelContext context, Settings settings, LookupMetrics metrics)
-            throws Exception {
-        if (settings.bool("lookup.one-shot")) {
-            return null; // a one-shot lookup answers on stdout: no broker
-        }
-        String url = settings.get("broker.url");
-        ActiveMQConnectionFactory factory;
-        if (url == null || url.isBlank()) {
-            EmbeddedBroker broker = new EmbeddedBroker(Path.of(settings.get("broker.data-dir")),
-                    settings.integer("broker.embedded-port"), new EmbeddedBroker.Redelivery(
-                            settings.get("lookup.jms.request-queue"), settings.integer("lookup.jms.max-deliveries"),
-                            settings.integer("lookup.jms.redelivery-delay-ms"),
-                            Double.parseDouble(settings.get("lookup.jms.redelivery-multiplier")),
-                            settings.integer("lookup.jms.max-redelivery-delay-ms")),
-                    settings.integer("broker.journal-buffer-timeout-us"), new EmbeddedBroker.Limits(
-                            EmbeddedBroker.Limits.ofHeap(settings.integer("broker.global-max-size-percent")),
-                            Long.parseLong(settings.get("broker.address-max-size-bytes")),
-                            settings.integer("broker.page-size-bytes"),
-                            Long.parseLong(settings.get("broker.page-limit-bytes")),
-                            settings.integer("broker.max-disk-usage-percent")));
-            broker.start();
-            metrics.watch(broker, watchedQueues(settings));
-            context.addService(broker, true, true);
-            factory = new ActiveMQConnectionFactory(broker.vmUrl());
-            LOG.info("Embedded Artemis broker started (in-VM{})", settings.integer("broker.embedded-port") > 0
-                    ? ", and tcp://127.0.0.1:" + settings.get("broker.embedded-port") : " only");
-        } else {
-            factory = new ActiveMQConnectionFactory(url, settings.get("broker.username"),
-                    settings.get("broker.password"));
-            // an external broker may restart: keep reconnecting instead of failing the consumers for good
-            factory.setReconnectAttempts(-1);
-            factory.setRetryInterval(500);
-            factory.setRetryIntervalMultiplier(1.5);
-            factory.setMaxRetryInterval(5000);
-            LOG.info("Using the external broker at {}", url);
-        }
-        // no send waits for the broker for ever (an address that blocks producers, a full disk): SendRefused
-        SendDeadline deadline = new SendDeadline(Duration.ofMillis(settings.integer("broker.send-timeout-ms")));
-        JmsPoolConnectionFactory pooled = new JmsPoolConnectionFactory();
-        pooled.setConnectionFactory(deadline.wrap(factory));
-        pooled.setMaxConnections(settings.integer("broker.pool-connections"));
-        pooled.setMaxSessionsPerConnection(settings.integer("broker.pool-sessions"));
-        // services stop in reverse order: the pool closes before an embedded broker goes away
-        stopWithCamel(context, deadline::close);
-        stopWithCamel(context, pooled::stop);
-        JmsComponent jms = new JmsComponent();
-        jms.setConnectionFactory((ConnectionFactory) pooled);
-        context.addComponent("jms", jms);
-        return pooled;
-    }
-
-    /** The request queue, its dead letter queue, and the downstream and errors queues when they are JMS queues. */
-    private static List<String> watchedQueues(Settings settings) {
-        String requests = settings.get("lookup.jms.request-queue");
-        List<String> queues = new ArrayList<>(List.of(requests, "DLQ." + requests));
-        for (String uri : List.of(settings.get("lookup.downstream-uri"), settings.get("lookup.errors-uri"))) {
-            if (uri != null && uri.startsWith("jms:queue:")) {
-                String queue = uri.substring("jms:queue:".length());
-                queues.add(queue.contains("?") ? queue.substring(0, queue.indexOf('?')) : queue);
-            }
-        }
-        return queues;
-    }
-
     /** The configured servers, or the demo servers (started here) when none are configured. */
     private static List<GlanceServer> glanceServers(CamelContext context, Settings settings, ObjectMapper json,
             S3ImageMappingStore store) throws Exception {
@@ -263,7 +194,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
     }
 
     /** Runs {@code stop} when Camel stops its services (in reverse order of registration). */
-    private static void stopWithCamel(CamelContext context, Runnable stop) throws Exception {
+    static void stopWithCamel(CamelContext context, Runnable stop) throws Exception {
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
