@@ -4,7 +4,7 @@
 # (default 10) twice: with a consumer draining the downstream queue, and with nobody reading it. Writes
 # bench/results/soak.md (a table per run and the targets) and bench/results/soak.png (lookups/s and RSS over time).
 # SOAK_OPTS passes -Dsoak.* switches: -Dsoak.runs=undrained -Dsoak.window-seconds=15 -Dsoak.concurrency=16
-# -Dsoak.service-opts="-XX:+UseSerialGC -Xmx128m -XX:TrimNativeHeapInterval=10000" (the service's JVM options).
+# -Dsoak.service-opts="-XX:+UseSerialGC -Xmx96m" (the service's JVM options; default: the README's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null; then
@@ -17,4 +17,4 @@ mvn -q -B -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=
   -Dmdep.includeScope=test
 exec java -Xmx256m --add-exports jdk.attach/sun.tools.attach=ALL-UNNAMED -Dsoak.minutes="${SOAK_MINUTES:-10}" ${SOAK_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  org.glancelookup.bench.SoakBench bench/results target/glance-lookup.jar
+  org.glancelookup.bench.SoakBench bench/results

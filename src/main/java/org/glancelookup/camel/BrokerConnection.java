@@ -58,6 +58,9 @@ final class BrokerConnection {
             factory.setMaxRetryInterval(5000);
             LOG.info("Using the external broker at {}", url);
         }
+        // Spring's JmsTemplate resolves the destination by name on every send: without the cache, each is a
+        // queue query round trip to the broker before the send itself
+        factory.setCacheDestinations(true);
         // no send waits for the broker for ever (an address that blocks producers, a full disk): SendRefused
         SendDeadline deadline = new SendDeadline(Duration.ofMillis(settings.integer("broker.send-timeout-ms")));
         JmsPoolConnectionFactory pooled = new JmsPoolConnectionFactory();

@@ -3,6 +3,7 @@ package org.glancelookup.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.glancelookup.support.FreePorts;
 import org.glancelookup.support.GlanceStandIn;
 import org.glancelookup.support.Images;
@@ -40,14 +44,31 @@ import org.glancelookup.support.TestService;
  * <li>direct-3-up and direct-1-down: three servers all healthy, and one of them dead (connection refused), with
  * Nova's retry settings (num-retries 2, 1 s delay) and the default cool-down, measured in turn.</li>
  * </ul>
- * Then the service as shipped ({@code java -jar}, Hawtio on) is started on its own: start-to-ready time and its
- * resident memory after a load. Writes results.md (tables and the targets) and results.png (the plot).
+ * Each mode first runs at its highest concurrency until its figure stops moving (the warm-up, measured and
+ * printed), then each concurrency is measured. Then the service as shipped ({@code java -jar}, Hawtio on) is started
+ * on its own: start-to-ready time and its resident memory after a load; and once more, on the stand-in, for its
+ * first 10 s after ready (row first-10s). Writes results.md (tables and the targets) and results.png (the plot).
  */
 public final class LookupBench {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** -Dbench.service-opts="-Xmx256m ...": JVM options for the shipped service (default: the README's). */
+    private static final String SERVICE_OPTS = System.getProperty("bench.service-opts", ShippedJar.README_OPTIONS);
+    private static final List<WarmUp> WARM_UPS = new ArrayList<>();
     private static final int[] CONCURRENCY = Arrays.stream(System.getProperty("bench.concurrency", "1,4,16")
             .split(",")).mapToInt(Integer::parseInt).toArray();
+    /** The short warm-up of each concurrency level, once a mode has reached its steady state. */
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 3));
+    /**
+     * Steady state: the last SETTLE_WINDOWS windows at the highest concurrency within SETTLE_TOLERANCE of their mean
+     * (two windows agree by chance while the JIT is still at work), after at least SETTLE_MIN.
+     */
+    private static final Duration SETTLE_WINDOW = Duration.ofSeconds(Long.getLong("bench.settle-window-seconds", 5));
+    private static final Duration SETTLE_MIN = Duration.ofSeconds(Long.getLong("bench.settle-min-seconds", 30));
+    private static final Duration SETTLE_MAX = Duration.ofSeconds(Long.getLong("bench.settle-max-seconds", 150));
+    private static final int SETTLE_WINDOWS = 3;
+    private static final double SETTLE_TOLERANCE = 0.10;
+    /** The first seconds of a new instance, measured on their own row. */
+    private static final Duration FIRST = Duration.ofSeconds(10);
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure-seconds", 8));
     private static final String API_VERSION = System.getProperty("bench.api-version", "2");
     private static final List<String> MODES = List.of(System.getProperty("bench.modes",
@@ -55,7 +76,14 @@ public final class LookupBench {
 
     record Result(String mode, int concurrency, double perSecond, double p50Ms, double p99Ms) {}
 
-    record ProcessFigures(double startToReadySeconds, long rssKb, long peakRssKb, long lookups) {}
+    record ProcessFigures(List<Double> startsToReady, long rssKb, long peakRssKb, long lookups) {
+        double startToReadySeconds() {
+            return startsToReady.stream().sorted().toList().get(startsToReady.size() / 2);
+        }
+    }
+
+    /** How long a mode took to reach its steady state, and the lookups/s of each window on the way. */
+    record WarmUp(String mode, Duration time, List<Double> windows, boolean settled) {}
 
     interface Lookup {
         void run(String uuid) throws Exception;
@@ -63,10 +91,10 @@ public final class LookupBench {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/results");
-        Path jar = Path.of(args.length > 1 ? args[1] : "target/glance-lookup.jar");
         Files.createDirectories(out);
         List<Result> results = new ArrayList<>();
         ProcessFigures process = null;
+        double processorsPerLookup = 0;
         List<GlanceStandIn> glances = List.of(new GlanceStandIn("bench-1"), new GlanceStandIn("bench-2"),
                 new GlanceStandIn("bench-3"));
         try {
@@ -84,11 +112,6 @@ public final class LookupBench {
             String oneDown = glances.get(0).url() + "," + glances.get(1).url() + ",http://127.0.0.1:"
                     + FreePorts.next();
 
-            // the first service of the JVM would pay for the JIT compiling Camel, Artemis and Jackson: warm all of it
-            // (and the stand-ins) once, unmeasured, so the order of the modes does not bias the ratios
-            try (TestService warmup = TestService.start(settings(threeServers))) {
-                run(direct(warmup.context().createProducerTemplate()), images, 16, WARMUP.multipliedBy(4));
-            }
             if (want("baseline")) {
                 HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 results.addAll(runAll("baseline", uuid -> raw.send(glanceRequest(glance.url(), uuid),
@@ -96,9 +119,13 @@ public final class LookupBench {
             }
             if (want("direct") || want("http") || want("jms")) {
                 try (TestService service = TestService.start(settings(oneServer))) {
+                    drainDownstream(service);
                     ProducerTemplate template = service.context().createProducerTemplate();
                     if (want("direct")) {
                         results.addAll(runAll("direct", direct(template), images));
+                        processorsPerLookup = processorsPerLookup(service.context().getManagementName());
+                        System.out.printf(Locale.ROOT, "direct         %.1f processor steps per lookup%n",
+                                processorsPerLookup);
                     }
                     if (want("http")) {
                         HttpClient front = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -124,13 +151,18 @@ public final class LookupBench {
             if (want("direct-3-up") && want("direct-1-down")) {
                 results.addAll(runPair(novaRetries(settings(threeServers)), novaRetries(settings(oneDown)), images));
             }
-            if (want("process") && Files.exists(jar)) {
-                process = ShippedService.measure(jar, MEASURE);
+            if (want("process") && Files.exists(Path.of(ShippedJar.JAR))) {
+                process = ShippedService.measure(MEASURE);
+                // a new instance on the same stand-in as the other modes: its first seconds after ready
+                Result first = ShippedService.firstSeconds(oneServer, images, FIRST);
+                print(first);
+                results.add(first);
             }
         } finally {
             glances.forEach(GlanceStandIn::close);
         }
-        String report = BenchReport.markdown(results, process, API_VERSION, machine());
+        String report = BenchReport.markdown(results, WARM_UPS, processorsPerLookup, process, API_VERSION,
+                machine());
         System.out.println(report);
         Files.writeString(out.resolve("results.md"), report);
         BenchPlot.write(results, out.resolve("results.png"));
@@ -167,6 +199,7 @@ public final class LookupBench {
     private static List<Result> runService(String mode, Map<String, String> settings, List<String> images)
             throws Exception {
         try (TestService service = TestService.start(settings)) {
+            drainDownstream(service);
             return runAll(mode, direct(service.context().createProducerTemplate()), images);
         }
     }
@@ -181,6 +214,8 @@ public final class LookupBench {
         try (TestService allUp = TestService.start(up); TestService oneDown = TestService.start(down)) {
             Lookup upLookup = direct(allUp.context().createProducerTemplate());
             Lookup downLookup = direct(oneDown.context().createProducerTemplate());
+            settle("direct-3-up", upLookup, images);
+            settle("direct-1-down", downLookup, images);
             for (int concurrency : CONCURRENCY) {
                 run(upLookup, images, concurrency, WARMUP);
                 run(downLookup, images, concurrency, WARMUP);
@@ -200,6 +235,23 @@ public final class LookupBench {
         return results;
     }
 
+    /**
+     * A consumer reads the downstream queue, as in a deployment: a queue nobody reads grows by thousands of
+     * messages a second here and slows the broker down over the minutes of a run (bench/soak.sh measures that case).
+     */
+    private static void drainDownstream(TestService service) throws Exception {
+        String downstream = service.setting("lookup.downstream-uri");
+        if (downstream.startsWith("jms:queue:")) {
+            service.context().addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(downstream + (downstream.contains("?") ? "&" : "?") + "concurrentConsumers=2")
+                            .routeId("bench-drain").to("log:drain?level=OFF");
+                }
+            });
+        }
+    }
+
     private static Lookup direct(ProducerTemplate template) {
         return uuid -> expectOk(template.requestBody("direct:lookup", uuid, String.class));
     }
@@ -212,13 +264,14 @@ public final class LookupBench {
     }
 
     /** A lookup that did not answer the image would make a fast benchmark of failures. */
-    private static void expectOk(String answer) {
+    static void expectOk(String answer) {
         if (answer == null || !answer.contains("\"uuid\"")) {
             throw new IllegalStateException("lookup failed during the benchmark: " + answer);
         }
     }
 
     private static List<Result> runAll(String mode, Lookup lookup, List<String> images) throws Exception {
+        settle(mode, lookup, images);
         List<Result> results = new ArrayList<>();
         for (int concurrency : CONCURRENCY) {
             run(lookup, images, concurrency, WARMUP);
@@ -228,6 +281,45 @@ public final class LookupBench {
             results.add(r);
         }
         return results;
+    }
+
+    /**
+     * Runs the mode at its highest concurrency in windows until its figure stops moving (the JIT has settled: on 2
+     * cores that takes tens of seconds), at most SETTLE_MAX.
+     */
+    private static void settle(String mode, Lookup lookup, List<String> images) throws Exception {
+        int concurrency = Arrays.stream(CONCURRENCY).max().orElse(16);
+        List<Double> windows = new ArrayList<>();
+        boolean settled = false;
+        while (!settled && SETTLE_WINDOW.multipliedBy(windows.size()).compareTo(SETTLE_MAX) < 0) {
+            windows.add(run(lookup, images, concurrency, SETTLE_WINDOW).size() / (SETTLE_WINDOW.toNanos() / 1e9));
+            List<Double> recent = windows.subList(Math.max(0, windows.size() - SETTLE_WINDOWS), windows.size());
+            double mean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            settled = recent.size() == SETTLE_WINDOWS
+                    && SETTLE_WINDOW.multipliedBy(windows.size()).compareTo(SETTLE_MIN) >= 0
+                    && recent.stream().allMatch(w -> Math.abs(w - mean) <= SETTLE_TOLERANCE * mean);
+        }
+        WarmUp warmUp = new WarmUp(mode, SETTLE_WINDOW.multipliedBy(windows.size()), windows, settled);
+        System.out.printf(Locale.ROOT, "%-14s warm-up %d s at c=%d%s: %s lookups/s%n", mode,
+                warmUp.time().toSeconds(), concurrency, settled ? "" : " (not settled)", String.join(", ",
+                        windows.stream().map(w -> String.format(Locale.ROOT, "%.0f", w)).toList()));
+        WARM_UPS.add(warmUp);
+    }
+
+    /**
+     * The steps (processors) an exchange passes through per lookup, from the routes' JMX statistics: every
+     * processor's exchange count over the lookups that route lookup took.
+     */
+    private static double processorsPerLookup(String context) throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        long steps = 0;
+        for (ObjectName processor : jmx.queryNames(new ObjectName("org.apache.camel:context=" + context
+                + ",type=processors,*"), null)) {
+            steps += (Long) jmx.getAttribute(processor, "ExchangesTotal");
+        }
+        long lookups = (Long) jmx.getAttribute(new ObjectName("org.apache.camel:context=" + context
+                + ",type=routes,name=\"lookup\""), "ExchangesTotal");
+        return lookups == 0 ? 0 : steps / (double) lookups;
     }
 
     private static void print(Result r) {
@@ -328,63 +420,39 @@ public final class LookupBench {
     }
 
     /**
-     * The service as shipped: {@code java -jar} on its embedded defaults (demo Glance, embedded broker, H2 file,
-     * Hawtio on), in its own working directory and on free ports. Start-to-ready is the time from launching the
-     * JVM to the first 200 from /health/ready; RSS is read from /proc after HTTP lookups at concurrency 16.
+     * The service as shipped, started with the README's command (ShippedJar): on its embedded defaults (demo Glance,
+     * embedded broker, H2 file, Hawtio on) for start-to-ready and its RSS after HTTP lookups at concurrency 16; on
+     * the bench's stand-in for its first seconds after ready.
      */
     static final class ShippedService {
-        /** The JVM options of the README's run command. */
-        static final String SERVICE_OPTS = "-XX:+UseSerialGC -Xmx128m -XX:TrimNativeHeapInterval=10000";
-        static ProcessFigures measure(Path jar, Duration load) throws Exception {
-            Path dir = Files.createTempDirectory("bench-service");
-            int port = FreePorts.next();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString()));
-            // -Dbench.service-opts="-Xmx256m ...": JVM options for the shipped service (default: the README's)
-            command.addAll(Arrays.stream(System.getProperty("bench.service-opts", SERVICE_OPTS).split(" "))
-                    .filter(option -> !option.isBlank()).toList());
-            command.addAll(List.of("-Dlookup.http.port=" + port, "-Dhawtio.port=" + FreePorts.next(),
-                    "-Ddemo.ports=" + FreePorts.next() + "," + FreePorts.next(),
-                    "-Dbroker.embedded-port=" + FreePorts.next(), "-jar", jar.toAbsolutePath().toString()));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(1)).build();
-            long started = System.nanoTime();
-            Process service = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("service.log").toFile()).start();
-            try {
-                URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
-                double startToReady = -1;
-                while (System.nanoTime() - started < Duration.ofSeconds(60).toNanos() && service.isAlive()) {
-                    try {
-                        if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode() == 200) {
-                            startToReady = (System.nanoTime() - started) / 1e9;
-                            break;
-                        }
-                    } catch (IOException notYet) {
-                        // not listening yet
-                    }
-                    Thread.sleep(10);
+        static ProcessFigures measure(Duration load) throws Exception {
+            List<String> demoImages = new ArrayList<>();
+            for (JsonNode image : JSON.readTree(Path.of("config/demo-images.json").toFile())) {
+                if (image.path("visibility").asText().equals("public")
+                        && image.path("status").asText().equals("active")) {
+                    demoImages.add(image.get("id").asText());
                 }
-                if (startToReady < 0) {
-                    throw new IllegalStateException("the shipped service did not get ready; see " + dir);
+            }
+            // start-to-ready moves by a second between launches on 2 cores: the median of three
+            List<Double> starts = new ArrayList<>();
+            for (int launch = 0; launch < 2; launch++) {
+                try (ShippedJar service = ShippedJar.start(SERVICE_OPTS, List.of())) {
+                    starts.add(service.startToReady());
                 }
-                List<String> demoImages = new ArrayList<>();
-                for (JsonNode image : JSON.readTree(Path.of("config/demo-images.json").toFile())) {
-                    if (image.path("visibility").asText().equals("public")
-                            && image.path("status").asText().equals("active")) {
-                        demoImages.add(image.get("id").asText());
-                    }
-                }
-                HttpClient front = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                List<Long> latencies = run(uuid -> expectOk(front.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/images/" + uuid)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body()), demoImages, 16, load);
-                Map<String, Long> status = procStatus(service.pid());
-                return new ProcessFigures(startToReady, status.get("VmRSS"), status.get("VmHWM"), latencies.size());
-            } finally {
-                service.destroy();
-                service.waitFor();
+            }
+            try (ShippedJar service = ShippedJar.start(SERVICE_OPTS, List.of())) {
+                starts.add(service.startToReady());
+                List<Long> latencies = run(service.httpLookup(), demoImages, 16, load);
+                Map<String, Long> status = procStatus(service.process().pid());
+                return new ProcessFigures(starts, status.get("VmRSS"), status.get("VmHWM"), latencies.size());
+            }
+        }
+
+        /** A new instance on the given Glance: HTTP lookups at c16 in its first seconds after ready. */
+        static Result firstSeconds(String glance, List<String> images, Duration first) throws Exception {
+            try (ShippedJar service = ShippedJar.start(SERVICE_OPTS, List.of("-Dglance.api-servers=" + glance,
+                    "-Dglance.api-version=" + API_VERSION))) {
+                return result("first-10s", 16, run(service.httpLookup(), images, 16, first), first);
             }
         }
 

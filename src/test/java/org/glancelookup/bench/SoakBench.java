@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import com.sun.tools.attach.VirtualMachine;
-import org.glancelookup.support.FreePorts;
 
 /**
  * The soak benchmark (bench/soak.sh): the shipped jar started with the README's command (demo Glance, embedded
@@ -36,6 +35,8 @@ import org.glancelookup.support.FreePorts;
  */
 public final class SoakBench {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** -Dsoak.service-opts="...": JVM options for the shipped service (default: the README's). */
+    private static final String SERVICE_OPTS = System.getProperty("soak.service-opts", ShippedJar.README_OPTIONS);
     private static final String DOWNSTREAM = "glance.image.metadata";
     private static final Duration RUN = Duration.ofMinutes(Long.getLong("soak.minutes", 10));
     private static final Duration WINDOW = Duration.ofSeconds(Long.getLong("soak.window-seconds", 15));
@@ -56,7 +57,6 @@ public final class SoakBench {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/results");
-        Path jar = Path.of(args.length > 1 ? args[1] : "target/glance-lookup.jar");
         Files.createDirectories(out);
         List<Run> runs = new ArrayList<>();
         String from = System.getProperty("soak.from");
@@ -66,7 +66,7 @@ public final class SoakBench {
                     JSON.getTypeFactory().constructCollectionType(List.class, Run.class)));
         } else {
             for (String name : RUNS) {
-                runs.add(soak(name, jar, name.equals("drained")));
+                runs.add(soak(name, name.equals("drained")));
             }
             JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("soak.json").toFile(), runs);
         }
@@ -77,41 +77,29 @@ public final class SoakBench {
         System.exit(0);
     }
 
-    private static Run soak(String name, Path jar, boolean drain) throws Exception {
-        Path dir = Files.createTempDirectory("soak-" + name);
-        int port = FreePorts.next();
-        int hawtio = FreePorts.next();
-        int broker = FreePorts.next();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(Arrays.stream(System.getProperty("soak.service-opts",
-                LookupBench.ShippedService.SERVICE_OPTS).split(" ")).filter(o -> !o.isBlank()).toList());
-        command.addAll(List.of("-Dlookup.http.port=" + port, "-Dhawtio.port=" + hawtio,
-                "-Ddemo.ports=" + FreePorts.next() + "," + FreePorts.next(), "-Dbroker.embedded-port=" + broker,
-                "-jar", jar.toAbsolutePath().toString()));
+    private static Run soak(String name, boolean drain) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
-        long launched = System.nanoTime();
-        Process service = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("service.log").toFile()).start();
         Drainer drainer = null;
-        try {
-            double ready = waitReady(http, port, service, launched, dir);
+        try (ShippedJar service = ShippedJar.start(SERVICE_OPTS, List.of())) {
+            Path dir = service.dir();
+            int port = service.port();
+            double ready = service.startToReady();
             System.out.printf(Locale.ROOT, "%s: ready after %.2f s (log: %s)%n", name, ready,
                     dir.resolve("service.log"));
             if (drain) {
-                drainer = new Drainer("tcp://127.0.0.1:" + broker);
+                drainer = new Drainer("tcp://127.0.0.1:" + service.brokerPort());
             }
             Path script = wrkScript(dir);
             List<Window> windows = new ArrayList<>();
             long start = System.nanoTime();
-            try (Heap heap = new Heap(service.pid())) {
+            try (Heap heap = new Heap(service.process().pid())) {
                 Scrape before = scrape(http, port);
                 long count = RUN.toSeconds() / WINDOW.toSeconds();
                 for (int i = 0; i <= count; i++) {
                     if (i == count) {
                         // one more window with the console deployed, as when somebody watches in Hawtio
-                        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hawtio + "/hawtio/")).build(),
+                        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.hawtioPort() + "/hawtio/")).build(),
                                 HttpResponse.BodyHandlers.discarding());
                     }
                     String wrk = wrk(script, port);
@@ -120,7 +108,7 @@ public final class SoakBench {
                     long errors = count(NON_2XX, wrk) + socketErrors(wrk) + after.failedLookups - before.failedLookups;
                     Window w = new Window((System.nanoTime() - start) / 1e9, count(REQUESTS, wrk)
                             / (double) WINDOW.toSeconds(), p99Ms(wrk), errors, heapMb,
-                            100 * (after.gcSeconds - before.gcSeconds) / WINDOW.toSeconds(), rssMb(service.pid()),
+                            100 * (after.gcSeconds - before.gcSeconds) / WINDOW.toSeconds(), rssMb(service.process().pid()),
                             (long) after.queueDepth, after.pagedBytes / 1e6, i == count);
                     windows.add(w);
                     System.out.printf(Locale.ROOT, "%s %5.0f s%s: %6.0f/s p99 %6.1f ms errors %d heap %5.1f MB"
@@ -135,27 +123,7 @@ public final class SoakBench {
             if (drainer != null) {
                 drainer.close();
             }
-            service.destroy();
-            service.waitFor();
-            deleteTree(dir.resolve("data"));
         }
-    }
-
-    private static double waitReady(HttpClient http, int port, Process service, long launched, Path dir)
-            throws Exception {
-        URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
-        while (System.nanoTime() - launched < Duration.ofSeconds(90).toNanos() && service.isAlive()) {
-            try {
-                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return (System.nanoTime() - launched) / 1e9;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("the shipped service did not get ready; see " + dir.resolve("service.log"));
     }
 
     /** wrk asks for the demo's public active images in turn (each wrk thread its own rotation). */
@@ -338,7 +306,7 @@ public final class SoakBench {
                 + " on), wrk with %d connections on `GET /images/{uuid}` for %d s windows; at each window's end a"
                 + " full GC (`jcmd GC.run`) measures the heap. The last window opens the Hawtio console first"
                 + " (it deploys on its first visit).%n%nMachine: %s.%n", LocalDate.now(),
-                LookupBench.ShippedService.SERVICE_OPTS, CONCURRENCY, WINDOW.toSeconds(), LookupBench.machine()));
+                SERVICE_OPTS, CONCURRENCY, WINDOW.toSeconds(), LookupBench.machine()));
         StringBuilder targets = new StringBuilder(String.format(Locale.ROOT,
                 "%n| target | run | goal | measured | met |%n|---|---|---|---|---|%n"));
         for (Run run : runs) {
@@ -374,13 +342,5 @@ public final class SoakBench {
                     errors == 0 ? "yes" : "no"));
         }
         return md.append(targets).toString();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.isDirectory(root)) {
-            try (var files = Files.walk(root)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }
