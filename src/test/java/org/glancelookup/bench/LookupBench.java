@@ -59,14 +59,15 @@ public final class LookupBench {
     /** The short warm-up of each concurrency level, once a mode has reached its steady state. */
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 3));
     /**
-     * Steady state: the last SETTLE_WINDOWS windows at the highest concurrency within SETTLE_TOLERANCE of their mean
-     * (two windows agree by chance while the JIT is still at work), after at least SETTLE_MIN.
+     * Steady state: the last SETTLE_WINDOWS windows at the highest concurrency beat the best window before them by
+     * no more than SETTLE_TOLERANCE (the JIT only ever makes it faster, while this VM's noise moves single windows
+     * by 10% either way), after at least SETTLE_MIN.
      */
     private static final Duration SETTLE_WINDOW = Duration.ofSeconds(Long.getLong("bench.settle-window-seconds", 5));
     private static final Duration SETTLE_MIN = Duration.ofSeconds(Long.getLong("bench.settle-min-seconds", 30));
     private static final Duration SETTLE_MAX = Duration.ofSeconds(Long.getLong("bench.settle-max-seconds", 150));
     private static final int SETTLE_WINDOWS = 3;
-    private static final double SETTLE_TOLERANCE = 0.10;
+    private static final double SETTLE_TOLERANCE = 0.05;
     /** The first seconds of a new instance, measured on their own row. */
     private static final Duration FIRST = Duration.ofSeconds(10);
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure-seconds", 8));
@@ -293,11 +294,10 @@ public final class LookupBench {
         boolean settled = false;
         while (!settled && SETTLE_WINDOW.multipliedBy(windows.size()).compareTo(SETTLE_MAX) < 0) {
             windows.add(run(lookup, images, concurrency, SETTLE_WINDOW).size() / (SETTLE_WINDOW.toNanos() / 1e9));
-            List<Double> recent = windows.subList(Math.max(0, windows.size() - SETTLE_WINDOWS), windows.size());
-            double mean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            settled = recent.size() == SETTLE_WINDOWS
-                    && SETTLE_WINDOW.multipliedBy(windows.size()).compareTo(SETTLE_MIN) >= 0
-                    && recent.stream().allMatch(w -> Math.abs(w - mean) <= SETTLE_TOLERANCE * mean);
+            int split = windows.size() - SETTLE_WINDOWS;
+            settled = split > 0 && SETTLE_WINDOW.multipliedBy(windows.size()).compareTo(SETTLE_MIN) >= 0
+                    && best(windows.subList(split, windows.size())) <= (1 + SETTLE_TOLERANCE)
+                            * best(windows.subList(0, split));
         }
         WarmUp warmUp = new WarmUp(mode, SETTLE_WINDOW.multipliedBy(windows.size()), windows, settled);
         System.out.printf(Locale.ROOT, "%-14s warm-up %d s at c=%d%s: %s lookups/s%n", mode,
@@ -320,6 +320,10 @@ public final class LookupBench {
         long lookups = (Long) jmx.getAttribute(new ObjectName("org.apache.camel:context=" + context
                 + ",type=routes,name=\"lookup\""), "ExchangesTotal");
         return lookups == 0 ? 0 : steps / (double) lookups;
+    }
+
+    private static double best(List<Double> windows) {
+        return windows.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     private static void print(Result r) {
