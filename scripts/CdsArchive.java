@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,12 +20,12 @@ import java.util.regex.Pattern;
  * with the jar path exactly as the README's command gives it (the JVM only maps an archive whose class path is
  * spelled the same), makes it do what a first user does (lookups over HTTP, errors, health, metrics), then stops
  * it: at exit the JVM writes every class it loaded, parsed and verified, into ARCHIVE. The README's command maps
- * it with -XX:SharedArchiveFile and starts about a second and a half sooner on 2 cores.
+ * it with -XX:SharedArchiveFile and is ready about a second sooner on 2 cores.
  *
  * Usage (from the project root): java scripts/CdsArchive.java target/glance-lookup.jar target/glance-lookup.jsa
  */
 public final class CdsArchive {
-    /** The README's run command's other JVM options (the archive is only used under the same GC). */
+    /** The README's run command's heap options: the training run sees the memory the service will have. */
     private static final List<String> README_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx128m");
     private static final Pattern DEMO_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -65,7 +66,9 @@ public final class CdsArchive {
             }
         } finally {
             service.destroy(); // SIGTERM: the JVM writes the archive on its way out
-            service.waitFor();
+            if (!service.waitFor(2, TimeUnit.MINUTES)) {
+                service.destroyForcibly();
+            }
         }
         if (!Files.exists(archive)) {
             throw new IllegalStateException("no class-data archive was written; see " + data.resolve("service.log"));
