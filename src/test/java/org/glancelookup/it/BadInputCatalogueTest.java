@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The bad-input catalogue's explicit cases: malformed requests through each front door, each expecting its SPEC
  * section 5 error, each followed by a good request that must be answered. {@link BadInputPropertiesTest} adds
- * generated ones (jqwik).
+ * generated ones (QuickTheories).
  */
 class BadInputCatalogueTest {
     private static final ObjectMapper JSON = new ObjectMapper();
