@@ -22,7 +22,8 @@ final class BenchPlot {
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
     private static final Color[] COLORS = {Color.BLACK, new Color(0x1f77b4), new Color(0xff7f0e),
-        new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2)};
+        new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2),
+        new Color(0x17becf), new Color(0xbcbd22)};
 
     private BenchPlot() {
     }
