@@ -1,23 +1,17 @@
 package org.glancelookup.camel;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.VertxOptions;
 import jakarta.jms.ConnectionFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.glancelookup.demo.DemoGlanceServer;
 import org.glancelookup.glance.AuthStrategy;
 import org.glancelookup.glance.GlanceAnswerCache;
 import org.glancelookup.glance.AnswerLimits;
@@ -40,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the service from its settings: the beans the routes call, the mapping store, the broker (embedded or
- * external), the demo Glance and the Glance server pool.
+ * Wires the service from its settings: the beans the routes call, the mapping store and the Glance client; the
+ * broker is BrokerConnection's, the Glance servers (configured, or the demo Glance) GlanceServers'.
  */
 public class GlanceLookupConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(GlanceLookupConfiguration.class);
@@ -101,7 +95,7 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
             context.addService(new HawtioConsole(settings.get("hawtio.host"), settings.integer("hawtio.port"),
                     settings.get("hawtio.username"), settings.get("hawtio.password")), true, true);
         }
-        List<GlanceServer> servers = glanceServers(context, settings, json, store);
+        List<GlanceServer> servers = GlanceServers.configure(context, settings, json, store);
         registry.bind("glanceServerRoutes", new GlanceServerRoutes(servers, coolDown,
                 settings.integer("glance.api-version")));
 
@@ -160,39 +154,6 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         return dataSource;
     }
 
-    /** The configured servers, or the demo servers (started here) when none are configured. */
-    private static List<GlanceServer> glanceServers(CamelContext context, Settings settings, ObjectMapper json,
-            S3ImageMappingStore store) throws Exception {
-        String configured = settings.get("glance.api-servers");
-        boolean demo = (configured == null || configured.isBlank()) && !"false".equals(settings.get("demo.enabled"));
-        if (!demo) {
-            List<GlanceServer> servers = GlanceServer.parseList(configured);
-            if (servers.isEmpty()) {
-                throw new IllegalArgumentException("glance.api-servers is empty and the demo Glance is off:"
-                        + " set glance.api-servers to the Glance API servers to call");
-            }
-            return servers;
-        }
-        List<Map<String, Object>> images = read("demo-images.json", json, new TypeReference<>() { });
-        byte[] schema = readBytes("demo/schema-image.json");
-        List<String> urls = new ArrayList<>();
-        for (String port : settings.get("demo.ports").split(",")) {
-            DemoGlanceServer server = new DemoGlanceServer(images, schema, json, Integer.parseInt(port.strip()));
-            server.start();
-            stopWithCamel(context, server::close);
-            urls.add(server.url());
-        }
-        try {
-            for (Map<String, Object> image : images) {
-                store.idForOrCreate(String.valueOf(image.get("id"))); // ami-00000001 is the first demo image
-            }
-        } catch (java.sql.SQLException e) {
-            LOG.warn("Could not seed the demo mappings ({}); lookups by uuid still work", e.getMessage());
-        }
-        LOG.info("Demo Glance serving {} images on {}", images.size(), urls);
-        return GlanceServer.parseList(String.join(",", urls));
-    }
-
     /** Runs {@code stop} when Camel stops its services (in reverse order of registration). */
     static void stopWithCamel(CamelContext context, Runnable stop) throws Exception {
         context.addService(new ServiceSupport() {
@@ -201,26 +162,6 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
                 stop.run();
             }
         }, true, true);
-    }
-
-    private static <T> T read(String resource, ObjectMapper json, TypeReference<T> type) throws IOException {
-        try (InputStream in = resource(resource)) {
-            return json.readValue(in, type);
-        }
-    }
-
-    private static byte[] readBytes(String resource) throws IOException {
-        try (InputStream in = resource(resource)) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = GlanceLookupConfiguration.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException("resource " + name + " is missing from the classpath");
-        }
-        return in;
     }
 
     /** The service's settings, through Camel's properties (so -D and environment variables override them). */

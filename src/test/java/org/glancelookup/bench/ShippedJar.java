@@ -1,5 +1,7 @@
 package org.glancelookup.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,6 +63,17 @@ record ShippedJar(Process process, Path dir, int port, int hawtioPort, int broke
         }
         service.destroy();
         throw new IllegalStateException("the shipped service did not get ready; see " + dir.resolve("service.log"));
+    }
+
+    /** The demo Glance's images that its lookups answer (public and active): what load on the demo asks for. */
+    static List<String> answeredDemoImages() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode image : new ObjectMapper().readTree(Path.of("config/demo-images.json").toFile())) {
+            if (image.path("visibility").asText().equals("public") && image.path("status").asText().equals("active")) {
+                ids.add(image.get("id").asText());
+            }
+        }
+        return ids;
     }
 
     /** A lookup through the HTTP front door that fails unless the image is answered. */

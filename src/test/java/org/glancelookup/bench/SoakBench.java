@@ -1,6 +1,5 @@
 package org.glancelookup.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
@@ -128,12 +127,7 @@ public final class SoakBench {
 
     /** wrk asks for the demo's public active images in turn (each wrk thread its own rotation). */
     private static Path wrkScript(Path dir) throws IOException {
-        List<String> paths = new ArrayList<>();
-        for (JsonNode image : JSON.readTree(Path.of("config/demo-images.json").toFile())) {
-            if (image.path("visibility").asText().equals("public") && image.path("status").asText().equals("active")) {
-                paths.add("\"/images/" + image.get("id").asText() + "\"");
-            }
-        }
+        List<String> paths = ShippedJar.answeredDemoImages().stream().map(id -> "\"/images/" + id + "\"").toList();
         Path script = dir.resolve("soak.lua");
         Files.writeString(script, "local paths = {" + String.join(",", paths) + "}\nlocal i = 0\n"
                 + "request = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
