@@ -22,7 +22,7 @@ final class OneShotLookup {
         System.setProperty("glance.log.level", System.getProperty("glance.log.level", "WARN"));
         Main main = new Main();
         main.addOverrideProperty("lookup.one-shot", "true");
-        main.addOverrideProperty("camel.server.enabled", "false");
+        main.addOverrideProperty("lookup.http.enabled", "false");
         main.addOverrideProperty("camel.main.routes-exclude-pattern", "**/lookup-jms.yaml,**/lookup-http.yaml,**/monitoring.yaml");
         main.addOverrideProperty("lookup.downstream-uri", "log:org.glancelookup.oneshot?level=DEBUG");
         main.addOverrideProperty("lookup.errors-uri", "log:org.glancelookup.oneshot?level=DEBUG");

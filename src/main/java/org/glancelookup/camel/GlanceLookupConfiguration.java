@@ -75,7 +75,12 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         // platform-http runs each request's route on a Vert.x worker and holds it until the answer (Vert.x' default
         // is 20): one per lookup in flight, plus spares that answer ServiceBusy, /metrics and /health meanwhile
         registry.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(httpMaxInFlight + SPARE_HTTP_WORKERS));
-        HttpFrontDoorFailures.answerAsJson(context, settings.integer("camel.server.max-body-size"), errorAnswers, json);
+        if (settings.bool("lookup.http.enabled")) {
+            int maxBodyBytes = settings.integer("lookup.http.max-body-bytes");
+            FrontDoorServer.serve(context, settings.get("lookup.http.host"), settings.integer("lookup.http.port"),
+                    maxBodyBytes, new FrontDoorRefusals(maxBodyBytes,
+                            settings.integer("lookup.http.busy-retry-after-s"), errorAnswers, json));
+        }
         ServerCoolDown coolDown = new ServerCoolDown(Duration.ofMillis(settings.integer("glance.server-cool-down-ms")));
         registry.bind("serverCoolDown", coolDown);
         registry.bind("glanceRetryLog", new GlanceRetryLog(metrics, coolDown));

@@ -66,6 +66,12 @@ public class LookupFailure extends RuntimeException {
                 "The service could not store the answer's copy: " + why + "; try again later.");
     }
 
+    /** The front door takes no lookups while the service is starting or stopping (its routes do not all run). */
+    public static LookupFailure notRunning(String phase, int retryAfterSeconds) {
+        return new LookupFailure(LookupError.ServiceBusy,
+                "The service is " + phase + "; try again in " + retryAfterSeconds + " s.");
+    }
+
     public static LookupFailure serviceBusy(int limit) {
         return new LookupFailure(LookupError.ServiceBusy,
                 "The service has " + limit + " HTTP lookups in flight, its limit; try again later.");

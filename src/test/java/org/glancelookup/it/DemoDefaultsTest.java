@@ -5,29 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import org.glancelookup.support.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.glancelookup.support.DemoService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The zero-configuration service: demo Glance, embedded broker, H2 seeded so ami-00000001 resolves. */
 class DemoDefaultsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = TestService.start(TestService.defaults());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        service.close();
-    }
+    @RegisterExtension
+    static final DemoService SERVICE = new DemoService();
 
     @Test
     void httpFrontDoorAnswersTheDemoImage() throws Exception {
-        HttpResponse<String> response = service.httpGet("/images/ami-00000001");
+        HttpResponse<String> response = SERVICE.get().httpGet("/images/ami-00000001");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
@@ -49,15 +39,15 @@ class DemoDefaultsTest {
 
     @Test
     void kernelAndRamdiskAreAkiAndAri() throws Exception {
-        assertThat(JSON.readTree(service.httpGet("/images/aki-00000002").body()).get("ec2_id").asText())
+        assertThat(JSON.readTree(SERVICE.get().httpGet("/images/aki-00000002").body()).get("ec2_id").asText())
                 .isEqualTo("aki-00000002");
-        assertThat(JSON.readTree(service.httpGet("/images/3").body()).get("ec2_id").asText())
+        assertThat(JSON.readTree(SERVICE.get().httpGet("/images/3").body()).get("ec2_id").asText())
                 .isEqualTo("ari-00000003");
     }
 
     @Test
     void nonAsciiTextSurvivesV1Headers() throws Exception {
-        JsonNode body = JSON.readTree(service.httpGet("/images/ami-00000004").body());
+        JsonNode body = JSON.readTree(SERVICE.get().httpGet("/images/ami-00000004").body());
         assertThat(body.get("name").asText()).isEqualTo("fedora-40-för-entwickler");
         assertThat(body.at("/properties/description").asText())
                 .isEqualTo("Fedora 40 für Entwickler — 開発者向けイメージ ✓");
@@ -65,11 +55,11 @@ class DemoDefaultsTest {
 
     @Test
     void privateImageIsNotFoundExceptForItsProject() throws Exception {
-        HttpResponse<String> anonymous = service.httpGet("/images/ami-00000005");
+        HttpResponse<String> anonymous = SERVICE.get().httpGet("/images/ami-00000005");
         assertThat(anonymous.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(anonymous.body()).get("error").asText()).isEqualTo("ImageNotFound");
 
-        HttpResponse<String> owner = service.httpGet("/images/ami-00000005",
+        HttpResponse<String> owner = SERVICE.get().httpGet("/images/ami-00000005",
                 "X-Project-Id", "a1b2c3d4e5f60718293a4b5c6d7e8f90");
         assertThat(owner.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(owner.body()).get("name").asText()).isEqualTo("team-rocket-private-build");
@@ -77,7 +67,7 @@ class DemoDefaultsTest {
 
     @Test
     void unknownIdIsAStructured404() throws Exception {
-        HttpResponse<String> response = service.httpGet("/images/ami-000000ff", "X-OpenStack-Request-ID", "req-42");
+        HttpResponse<String> response = SERVICE.get().httpGet("/images/ami-000000ff", "X-OpenStack-Request-ID", "req-42");
         assertThat(response.statusCode()).isEqualTo(404);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("error").asText()).isEqualTo("ImageNotFound");
@@ -88,19 +78,19 @@ class DemoDefaultsTest {
 
     @Test
     void badIdsAre400s() throws Exception {
-        HttpResponse<String> ec2 = service.httpGet("/images/vol-00000001");
+        HttpResponse<String> ec2 = SERVICE.get().httpGet("/images/vol-00000001");
         assertThat(ec2.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(ec2.body()).get("error").asText()).isEqualTo("InvalidEc2Id");
-        HttpResponse<String> other = service.httpGet("/images/hello");
+        HttpResponse<String> other = SERVICE.get().httpGet("/images/hello");
         assertThat(other.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(other.body()).get("error").asText()).isEqualTo("InvalidRequest");
     }
 
     @Test
     void directFrontDoorTakesJsonAndMaps() throws Exception {
-        JsonNode fromJson = JSON.readTree(service.lookupBody("{\"image_id\": \"ami-00000001\"}"));
+        JsonNode fromJson = JSON.readTree(SERVICE.get().lookupBody("{\"image_id\": \"ami-00000001\"}"));
         assertThat(fromJson.get("ec2_id").asText()).isEqualTo("ami-00000001");
-        JsonNode fromMap = JSON.readTree(service.lookupBody(java.util.Map.of("image_id", "1")));
+        JsonNode fromMap = JSON.readTree(SERVICE.get().lookupBody(java.util.Map.of("image_id", "1")));
         assertThat(fromMap.get("uuid").asText()).isEqualTo("2f0e6a52-7c1d-4a4e-9d55-0b8a1f3c6e01");
     }
 }

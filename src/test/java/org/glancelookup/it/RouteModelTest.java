@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 @CamelMainTest(useJmx = true, properties = {
     "lookup.http.port=0", "broker.embedded-port=0", "broker.data-dir=target/test-brokers/route-model",
-    "mapping.jdbc-url=jdbc:h2:mem:route-model;DB_CLOSE_DELAY=-1", "demo.ports=0,0", "hawtio.enabled=false",
-    "camel.server.enabled=true"})
+    "mapping.jdbc-url=jdbc:h2:mem:route-model;DB_CLOSE_DELAY=-1", "demo.ports=0,0", "hawtio.enabled=false"})
 class RouteModelTest {
     @BeanInject
     CamelContext context;

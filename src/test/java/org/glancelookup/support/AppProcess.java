@@ -28,6 +28,17 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the service with these settings and waits until its HTTP front door answers. */
     public static AppProcess start(String name, Map<String, String> settings, Path logDir) throws IOException {
+        AppProcess app = launch(name, settings, logDir);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> app.ready() || !app.process.isAlive());
+        if (!app.process.isAlive()) {
+            throw new IllegalStateException("the service " + name + " did not start; see " + app.log);
+        }
+        return app;
+    }
+
+    /** Starts the service with these settings and returns at once (its port is not open yet). */
+    public static AppProcess launch(String name, Map<String, String> settings, Path logDir) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classpath));
@@ -41,13 +52,11 @@ public final class AppProcess implements AutoCloseable {
         // its own working directory: data/ lands there, and the project's routes/ folder is not on its way
         Process process = new ProcessBuilder(command).directory(logDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        AppProcess app = new AppProcess(process, port, log);
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> app.ready() || !process.isAlive());
-        if (!process.isAlive()) {
-            throw new IllegalStateException("the service " + name + " did not start; see " + log);
-        }
-        return app;
+        return new AppProcess(process, port, log);
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     private boolean ready() {
