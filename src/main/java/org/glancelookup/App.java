@@ -5,7 +5,8 @@ import org.apache.camel.main.Main;
 
 /**
  * Starts the service on its settings ({@code config/application.properties}, -D, environment), or, with
- * {@code lookup ID}, answers one lookup on stdout and exits.
+ * {@code lookup ID}, answers one lookup on stdout and exits, or, with {@code send ID}, asks a running service
+ * over its request queue.
  */
 public final class App {
     private App() {
@@ -18,6 +19,9 @@ public final class App {
         defaultProperty("io.netty.allocator.numDirectArenas", "1");
         if (args.length > 0 && args[0].equals("lookup")) {
             System.exit(OneShotLookup.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("send")) {
+            System.exit(QueueLookup.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         new Main().run(args);
     }
