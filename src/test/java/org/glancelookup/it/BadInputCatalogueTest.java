@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.glancelookup.support.FrontDoors;
+import org.glancelookup.support.RawHttp;
 import org.glancelookup.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,49 +207,27 @@ class BadInputCatalogueTest {
                 }
                 assertThat(service.httpGet("/images/" + good).statusCode()).isEqualTo(200);
             }
+            int rawPort = Integer.parseInt(port);
             // an Expect the server cannot meet
-            String expect = rawHttp(port, "GET /images/" + good + " HTTP/1.1\r\nHost: x\r\nExpect: 100-later\r\n"
-                    + "Content-Length: 5\r\n\r\n", false);
+            String expect = RawHttp.send(rawPort, "GET /images/" + good + " HTTP/1.1\r\nHost: x\r\n"
+                    + "Expect: 100-later\r\nContent-Length: 5\r\n\r\n", false);
             if (!expect.startsWith("HTTP/1.1 400") || !expect.contains("\"error\":\"InvalidRequest\"")) {
                 wrong.add("Expect: 100-later: " + expect);
             }
             // a chunk size that is not a number breaks the framing: the connection is closed without an answer
-            String badChunk = rawHttp(port, "POST /images/" + good + " HTTP/1.1\r\nHost: x\r\n"
+            String badChunk = RawHttp.send(rawPort, "POST /images/" + good + " HTTP/1.1\r\nHost: x\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n", false);
             if (!badChunk.isEmpty()) {
                 wrong.add("chunk size zz: " + badChunk);
             }
             // a body cut short by the caller closing its side: nobody to answer, and nothing to log above DEBUG
-            rawHttp(port, "POST /nothing HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc", true);
+            RawHttp.send(rawPort, "POST /nothing HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc", true);
             // what Vert.x refuses while reading the request line and headers: HttpRefusalsTest
             assertThat(service.httpGet("/images/" + good).statusCode()).isEqualTo(200);
             // LogCapture appends " | " and the exception to a line that carries one
             assertThat(log.lines()).as("no ERROR line, no stack trace")
                     .noneMatch(l -> l.startsWith("ERROR") || l.contains(" | "));
             report("http (refused before a route)", requests.size() + 3, wrong, 18);
-        }
-    }
-
-    /**
-     * Sends one raw HTTP request (then closes the sending side if asked) and returns what came back until the server
-     * closed the connection or 3 s passed (it may keep the connection open after answering).
-     */
-    private static String rawHttp(String port, String request, boolean closeAfter) throws Exception {
-        try (var raw = new java.net.Socket("127.0.0.1", Integer.parseInt(port))) {
-            raw.setSoTimeout(3000);
-            raw.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            if (closeAfter) {
-                raw.shutdownOutput();
-            }
-            var answer = new java.io.ByteArrayOutputStream();
-            try {
-                raw.getInputStream().transferTo(answer);
-            } catch (java.net.SocketTimeoutException enough) {
-                if (answer.size() == 0) {
-                    return "(no answer in 3 s, connection open)";
-                }
-            }
-            return answer.toString(StandardCharsets.UTF_8); // empty: closed without an answer
         }
     }
 

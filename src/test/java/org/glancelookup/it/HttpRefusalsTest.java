@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.glancelookup.support.DemoService;
+import org.glancelookup.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,37 +74,7 @@ class HttpRefusalsTest {
                 .startsWith("HTTP/1.1 200 OK\r\n");
     }
 
-    /** Writes the request as it is and reads the answer until the server closes or goes quiet. */
     private static String send(String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(SERVICE.get().setting("lookup.http.port")))) {
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    answer.write(buffer, 0, n);
-                    if (complete(answer.toString(StandardCharsets.ISO_8859_1))) {
-                        break;
-                    }
-                }
-            } catch (SocketTimeoutException e) {
-                // a keep-alive connection stays open after its answer
-            }
-            return answer.toString(StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static boolean complete(String answer) {
-        int end = answer.indexOf("\r\n\r\n");
-        int length = answer.toLowerCase().indexOf("content-length: ");
-        if (end < 0 || length < 0) {
-            return false;
-        }
-        int size = Integer.parseInt(answer.substring(length + 16, answer.indexOf("\r\n", length)).strip());
-        return answer.length() >= end + 4 + size;
+        return RawHttp.send(Integer.parseInt(SERVICE.get().setting("lookup.http.port")), request, false);
     }
 }
