@@ -11,8 +11,6 @@ import java.io.PrintStream;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * {@code send ID}: one lookup request on a running service's request queue, over TCP, as a queue caller sends it;
@@ -20,6 +18,17 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 final class QueueLookup {
     private static final long REPLY_WAIT_MS = 60_000;
+
+    /** How a send ended; the exit status follows from it. */
+    enum Outcome {
+        METADATA(0), ERROR_ANSWER(1), NO_REPLY(1), NO_BROKER(1);
+
+        final int exitStatus;
+
+        Outcome(int exitStatus) {
+            this.exitStatus = exitStatus;
+        }
+    }
 
     private QueueLookup() {
     }
@@ -31,16 +40,12 @@ final class QueueLookup {
         }
         System.setProperty("glance.log.target", "SYSTEM_ERR"); // stdout is the reply's alone
         System.setProperty("glance.log.level", System.getProperty("glance.log.level", "WARN"));
-        // the service's own settings (application.properties, -D, environment), so the same broker is found
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
-            PropertiesComponent properties = context.getPropertiesComponent();
-            properties.setLocation("classpath:application.properties");
-            return send(args[0], key -> properties.resolveProperty(key).map(String::strip).orElse(""), System.out,
-                    System.err);
+        try (CommandSettings settings = new CommandSettings()) {
+            return send(args[0], settings, System.out, System.err).exitStatus;
         }
     }
 
-    static int send(String imageId, UnaryOperator<String> settings, PrintStream out, PrintStream err) {
+    static Outcome send(String imageId, UnaryOperator<String> settings, PrintStream out, PrintStream err) {
         String url = settings.apply("broker.url").isEmpty()
                 ? "tcp://127.0.0.1:" + settings.apply("broker.embedded-port") : settings.apply("broker.url");
         String shown = url.replaceAll("\\?.*", ""); // a broker URL's query may carry its user and password
@@ -63,14 +68,14 @@ final class QueueLookup {
             if (reply == null) {
                 err.println("no reply in " + REPLY_WAIT_MS / 1000 + " s from the service on " + shown + " (queue "
                         + queue + "): is its JMS front door running? The request stays queued for it.");
-                return 1;
+                return Outcome.NO_REPLY;
             }
             out.println(reply.getBody(String.class));
-            return reply.getStringProperty("LookupError") == null ? 0 : 1;
+            return reply.getStringProperty("LookupError") == null ? Outcome.METADATA : Outcome.ERROR_ANSWER;
         } catch (JMSException e) {
             err.println("cannot reach the broker at " + shown + ": " + e.getMessage() + ". Is the service running"
                     + " (java -jar target/glance-lookup.jar), or is broker.url set to its broker?");
-            return 1;
+            return Outcome.NO_BROKER;
         }
     }
 

@@ -49,6 +49,15 @@ class OneShotLookupTest {
     }
 
     @Test
+    void aFileStoreNobodyHoldsIsOpenedHere() throws Exception {
+        // the check for a running service's hold on the file must let go of it before the lookup's own pool opens it
+        System.setProperty("mapping.jdbc-url", "jdbc:h2:file:./target/oneshot-" + UUID.randomUUID() + "/mapping");
+        int code = OneShotLookup.run(new String[] {"ami-00000001"});
+        assertThat(code).isZero();
+        assertThat(JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("id").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void usageWithoutAnId() throws Exception {
         assertThat(OneShotLookup.run(new String[0])).isEqualTo(2);
     }

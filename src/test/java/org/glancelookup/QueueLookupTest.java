@@ -25,13 +25,13 @@ class QueueLookupTest {
         settings.put("broker.embedded-port", String.valueOf(FreePorts.next()));
         try (TestService service = TestService.start(settings)) {
             Sent found = send("ami-00000001", service::setting);
-            assertThat(found.status).as(found.err).isZero();
+            assertThat(found.outcome).as(found.err).isEqualTo(QueueLookup.Outcome.METADATA);
             JsonNode metadata = JSON.readTree(found.out);
             assertThat(metadata.path("ec2_id").asText()).isEqualTo("ami-00000001");
             assertThat(metadata.path("id").asInt()).isEqualTo(1);
 
             Sent missing = send("ami-000000ff", service::setting);
-            assertThat(missing.status).isEqualTo(1);
+            assertThat(missing.outcome).isEqualTo(QueueLookup.Outcome.ERROR_ANSWER);
             JsonNode error = JSON.readTree(missing.out);
             assertThat(error.path("error").asText()).isEqualTo("ImageNotFound");
             assertThat(error.path("request_id").asText()).as("the request is known by its correlation id")
@@ -45,7 +45,7 @@ class QueueLookupTest {
         long started = System.nanoTime();
         Sent sent = send("ami-00000001", key -> key.equals("broker.embedded-port") ? String.valueOf(nobody)
                 : key.equals("lookup.jms.request-queue") ? "glance.image.lookup" : "");
-        assertThat(sent.status).isEqualTo(1);
+        assertThat(sent.outcome).isEqualTo(QueueLookup.Outcome.NO_BROKER);
         assertThat(sent.out).isEmpty();
         assertThat(sent.err).contains("cannot reach the broker at tcp://127.0.0.1:" + nobody)
                 .contains("Is the service running");
@@ -57,16 +57,16 @@ class QueueLookupTest {
         assertThat(QueueLookup.run(new String[0])).isEqualTo(2);
     }
 
-    private record Sent(int status, String out, String err) {
+    private record Sent(QueueLookup.Outcome outcome, String out, String err) {
     }
 
     private static Sent send(String id, java.util.function.UnaryOperator<String> settings) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = QueueLookup.send(id, key -> {
+        QueueLookup.Outcome outcome = QueueLookup.send(id, key -> {
             String value = settings.apply(key);
             return value == null ? "" : value;
         }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Sent(status, out.toString(StandardCharsets.UTF_8).strip(), err.toString(StandardCharsets.UTF_8));
+        return new Sent(outcome, out.toString(StandardCharsets.UTF_8).strip(), err.toString(StandardCharsets.UTF_8));
     }
 }
