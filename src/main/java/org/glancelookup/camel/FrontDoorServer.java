@@ -1,5 +1,6 @@
 package org.glancelookup.camel;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -29,6 +30,7 @@ final class FrontDoorServer extends VertxPlatformHttpServer {
     private final FrontDoorRefusals refusals;
     private volatile String notRunning = "starting";
     private volatile HttpServer listening;
+    private volatile Vertx ownVertx;
 
     private FrontDoorServer(VertxPlatformHttpServerConfiguration configuration, FrontDoorRefusals refusals) {
         super(configuration);
@@ -109,6 +111,26 @@ final class FrontDoorServer extends VertxPlatformHttpServer {
                 server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.warn("HTTP front door did not close: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    protected Vertx createVertxInstance() {
+        ownVertx = super.createVertxInstance();
+        return ownVertx;
+    }
+
+    /** Closes the Vert.x this server made (platform-http's own close needs the executor of its startServer). */
+    @Override
+    protected void stopVertx() {
+        Vertx vertx = ownVertx;
+        if (vertx != null) {
+            ownVertx = null;
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Vert.x did not close: {}", e.toString());
             }
         }
     }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +89,8 @@ class FrontDoorLifecycleTest {
                         + " right answers, " + busy + " ServiceBusy, then the port closed (" + lost + " requests on their way as it closed); "
                         + (right + busy) + " checked");
                 assertThat(exit).as("the graceful shutdown's exit code").isIn(0, 143);
+                assertThat(Files.readString(app.log().toPath())).as("the shutdown logs no failure of its own")
+                        .doesNotContain(" WARN ", " ERROR ", "Exception");
             } finally {
                 pool.shutdownNow();
             }
