@@ -9,6 +9,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.glancelookup.camel.GlanceLookupConfiguration.Settings;
+import org.glancelookup.step.StopWithCamel;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +69,8 @@ final class BrokerConnection {
         pooled.setMaxConnections(settings.integer("broker.pool-connections"));
         pooled.setMaxSessionsPerConnection(settings.integer("broker.pool-sessions"));
         // services stop in reverse order: the pool closes before an embedded broker goes away
-        GlanceLookupConfiguration.stopWithCamel(context, deadline::close);
-        GlanceLookupConfiguration.stopWithCamel(context, pooled::stop);
+        StopWithCamel.register(context, deadline::close);
+        StopWithCamel.register(context, pooled::stop);
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory((ConnectionFactory) pooled);
         context.addComponent("jms", jms);

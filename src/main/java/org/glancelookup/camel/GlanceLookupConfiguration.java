@@ -1,44 +1,24 @@
 package org.glancelookup.camel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.VertxOptions;
 import jakarta.jms.ConnectionFactory;
 import java.time.Duration;
-import java.util.List;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.service.ServiceSupport;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.glancelookup.glance.AuthStrategy;
-import org.glancelookup.glance.GlanceAnswerCache;
-import org.glancelookup.glance.AnswerLimits;
-import org.glancelookup.glance.GlanceConnectionPool;
-import org.glancelookup.glance.GlancePaths;
 import org.glancelookup.glance.GlanceJson;
-import org.glancelookup.glance.GlanceResponses;
-import org.glancelookup.glance.GlanceTls;
-import org.glancelookup.glance.GlanceServer;
-import org.glancelookup.glance.ImageMetadata;
-import org.glancelookup.glance.ImageSchemas;
-import org.glancelookup.glance.NovaConversions;
-import org.glancelookup.glance.ServerCoolDown;
-import org.glancelookup.lookup.AvailabilityCheck;
 import org.glancelookup.lookup.ErrorAnswers;
 import org.glancelookup.lookup.LookupRequests;
-import org.glancelookup.mapping.ImageIdTranslation;
-import org.glancelookup.mapping.S3ImageMappingStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.glancelookup.step.GlanceImageLookup;
+import org.glancelookup.step.StopWithCamel;
 
 /**
- * Wires the service from its settings: the beans the routes call, the mapping store and the Glance client; the
- * broker is BrokerConnection's, the Glance servers (configured, or the demo Glance) GlanceServers'.
+ * Wires the service from its settings: the beans the routes call and the lookup step (the library's, with the
+ * service's settings); the broker is BrokerConnection's, the Glance servers (configured, or the demo Glance)
+ * GlanceServers'.
  */
 public class GlanceLookupConfiguration implements CamelConfiguration {
-    private static final Logger LOG = LoggerFactory.getLogger(GlanceLookupConfiguration.class);
     private static final int SPARE_HTTP_WORKERS = 8;
 
     @Override
@@ -53,21 +33,9 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
         registry.bind("lookupRequests", new LookupRequests(json));
         ErrorAnswers errorAnswers = new ErrorAnswers();
         registry.bind("errorAnswers", errorAnswers);
-        ImageSchemas imageSchemas = new ImageSchemas(json);
-        registry.bind("imageSchemas", imageSchemas);
-        registry.bind("glanceResponses", new GlanceResponses(imageSchemas));
-        registry.bind("glancePaths", new GlancePaths());
-        AuthStrategy auth = AuthStrategy.of(settings.get("auth.strategy"));
-        registry.bind("glanceHttpConfigurer", glanceHttpConfigurer(context, settings));
-        registry.bind("glanceWire", new GlanceWire(auth));
-        ImageMetadata imageMetadata = new ImageMetadata(json);
-        registry.bind("imageMetadata", imageMetadata);
-        registry.bind("novaConversions", new NovaConversions(json));
-        registry.bind("availabilityCheck", new AvailabilityCheck(imageMetadata));
         LookupMetrics metrics = new LookupMetrics();
         registry.bind("lookupMetrics", metrics);
         registry.bind("healthAnswers", new HealthAnswers());
-        registry.bind("provenanceHeaders", new ProvenanceHeaders());
         int httpMaxInFlight = settings.integer("lookup.http.max-in-flight");
         InFlightLimit httpInFlight = new InFlightLimit(httpMaxInFlight);
         registry.bind("httpInFlight", httpInFlight);
@@ -81,92 +49,61 @@ public class GlanceLookupConfiguration implements CamelConfiguration {
                     maxBodyBytes, new FrontDoorRefusals(maxBodyBytes,
                             settings.integer("lookup.http.busy-retry-after-s"), errorAnswers, json));
         }
-        ServerCoolDown coolDown = new ServerCoolDown(Duration.ofMillis(settings.integer("glance.server-cool-down-ms")));
-        registry.bind("serverCoolDown", coolDown);
-        registry.bind("glanceRetryLog", new GlanceRetryLog(metrics, coolDown));
-        registry.bind("glanceAnswerSharing", new GlanceAnswerSharing(glanceAnswerCache(settings, auth)));
 
-        HikariDataSource dataSource = mappingDataSource(context, settings);
-        S3ImageMappingStore store = new S3ImageMappingStore(dataSource);
-        store.ensureSchema();
-        registry.bind("mappingStore", store);
-        registry.bind("imageIdTranslation", new ImageIdTranslation(store, settings.bool("mapping.create-missing"),
-                settings.integer("mapping.cache-size")));
+        // the lookup itself: the library's step, as any Camel application uses it (the lookup route calls it)
+        GlanceServers.Servers servers = GlanceServers.start(context, settings, json);
+        GlanceImageLookup step = lookupStep(settings, servers.apiServers(), metrics, json);
+        step.setCamelContext(context);
+        step.init();
+        registry.bind("glanceLookup", step);
+        GlanceServers.seedDemo(step.mappingStore(), servers.demoImages());
 
         registry.bind("sendRefusals", new SendRefusals(metrics, Duration.ofSeconds(10)));
-        stopWithCamel(context, metrics::close);
+        StopWithCamel.register(context, metrics::close);
         ConnectionFactory broker = BrokerConnection.configure(context, settings, metrics);
         if (settings.bool("hawtio.enabled") && !settings.bool("lookup.one-shot")) {
             context.addService(new HawtioConsole(settings.get("hawtio.host"), settings.integer("hawtio.port"),
                     settings.get("hawtio.username"), settings.get("hawtio.password")), true, true);
         }
-        List<GlanceServer> servers = GlanceServers.configure(context, settings, json, store);
-        registry.bind("glanceServerRoutes", new GlanceServerRoutes(servers, coolDown,
-                settings.integer("glance.api-version")));
 
         // readiness (GET /health/ready): broker, mapping store, and at least one Glance server
-        registry.bind("ready-mapping-store", new ReadinessChecks.MappingStore(dataSource));
-        registry.bind("ready-glance", new ReadinessChecks.Glance(servers));
+        registry.bind("ready-mapping-store", new ReadinessChecks.MappingStore(step.dataSource()));
+        registry.bind("ready-glance", new ReadinessChecks.Glance(step.servers()));
         if (broker != null) {
             registry.bind("ready-broker", new ReadinessChecks.Broker(broker));
         }
     }
 
-    /**
-     * Off with glance.cache.ttl-ms=0. A lookup waiting for another's Glance call waits about one lookup's retry
-     * budget, then asks Glance itself.
-     */
-    private static GlanceAnswerCache glanceAnswerCache(Settings settings, AuthStrategy auth) {
-        int attempts = 1 + settings.integer("glance.num-retries");
-        long attemptMs = (long) settings.integer("glance.connect-timeout-ms")
-                + settings.integer("glance.read-timeout-ms") + settings.integer("glance.retry-delay-ms");
-        return new GlanceAnswerCache(Duration.ofMillis(settings.integer("glance.cache.ttl-ms")),
-                settings.integer("glance.cache.max-entries"), Duration.ofMillis(attempts * attemptMs), auth);
-    }
-
-    /** The one pooled HTTP client behind every Glance server's camel-http endpoint. */
-    private static GlanceHttpConfigurer glanceHttpConfigurer(CamelContext context, Settings settings)
-            throws Exception {
-        boolean insecure = settings.bool("glance.api-insecure");
-        if (insecure) {
-            LOG.warn("glance.api-insecure=true: TLS certificates and host names of Glance servers are NOT verified");
-        }
-        Duration readTimeout = Duration.ofMillis(settings.integer("glance.read-timeout-ms"));
-        PoolingHttpClientConnectionManager pool = GlanceConnectionPool.create(
-                settings.integer("glance.max-connections"),
-                Duration.ofMillis(settings.integer("glance.connect-timeout-ms")), readTimeout,
-                settings.integer("glance.max-header-bytes"),
-                GlanceTls.context(insecure, settings.get("glance.ca-file")), insecure);
-        AnswerLimits limits = new AnswerLimits(readTimeout, settings.integer("glance.max-response-bytes"));
-        stopWithCamel(context, () -> {
-            pool.close();
-            limits.close();
-        });
-        return new GlanceHttpConfigurer(pool, limits, Duration.ofMillis(settings.integer("glance.connect-timeout-ms")));
-    }
-
-    private static HikariDataSource mappingDataSource(CamelContext context, Settings settings) throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("mapping-store");
-        config.setJdbcUrl(settings.get("mapping.jdbc-url"));
-        config.setUsername(settings.get("mapping.username"));
-        config.setPassword(settings.get("mapping.password"));
-        config.setMaximumPoolSize(settings.integer("mapping.pool-size"));
-        config.setConnectionTimeout(settings.integer("mapping.connection-timeout-ms"));
-        config.setInitializationFailTimeout(-1); // a database that is down at start is not fatal
-        HikariDataSource dataSource = new HikariDataSource(config);
-        stopWithCamel(context, dataSource::close);
-        return dataSource;
-    }
-
-    /** Runs {@code stop} when Camel stops its services (in reverse order of registration). */
-    static void stopWithCamel(CamelContext context, Runnable stop) throws Exception {
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                stop.run();
-            }
-        }, true, true);
+    /** The step with the service's settings (config/application.properties, -D, environment). */
+    private static GlanceImageLookup lookupStep(Settings settings, String apiServers, LookupMetrics metrics,
+            ObjectMapper json) {
+        GlanceImageLookup step = new GlanceImageLookup();
+        step.setName("glance-lookup");
+        step.setApiServers(apiServers);
+        step.setApiVersion(settings.integer("glance.api-version"));
+        step.setNumRetries(settings.integer("glance.num-retries"));
+        step.setRetryDelayMs(settings.integer("glance.retry-delay-ms"));
+        step.setConnectTimeoutMs(settings.integer("glance.connect-timeout-ms"));
+        step.setReadTimeoutMs(settings.integer("glance.read-timeout-ms"));
+        step.setMaxResponseBytes(settings.integer("glance.max-response-bytes"));
+        step.setMaxHeaderBytes(settings.integer("glance.max-header-bytes"));
+        step.setMaxConnections(settings.integer("glance.max-connections"));
+        step.setInsecure(settings.bool("glance.api-insecure"));
+        step.setCaFile(settings.get("glance.ca-file"));
+        step.setCacheTtlMs(settings.integer("glance.cache.ttl-ms"));
+        step.setCacheMaxEntries(settings.integer("glance.cache.max-entries"));
+        step.setServerCoolDownMs(settings.integer("glance.server-cool-down-ms"));
+        step.setAuthStrategy(settings.get("auth.strategy"));
+        step.setMappingJdbcUrl(settings.get("mapping.jdbc-url"));
+        step.setMappingUsername(settings.get("mapping.username"));
+        step.setMappingPassword(settings.get("mapping.password"));
+        step.setCreateMissing(settings.bool("mapping.create-missing"));
+        step.setMappingCacheSize(settings.integer("mapping.cache-size"));
+        step.setMappingPoolSize(settings.integer("mapping.pool-size"));
+        step.setMappingConnectionTimeoutMs(settings.integer("mapping.connection-timeout-ms"));
+        step.setAttemptListener(metrics);
+        step.setJson(json);
+        return step;
     }
 
     /** The service's settings, through Camel's properties (so -D and environment variables override them). */

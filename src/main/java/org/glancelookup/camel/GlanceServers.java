@@ -12,6 +12,7 @@ import org.glancelookup.camel.GlanceLookupConfiguration.Settings;
 import org.glancelookup.demo.DemoGlanceServer;
 import org.glancelookup.glance.GlanceServer;
 import org.glancelookup.mapping.S3ImageMappingStore;
+import org.glancelookup.step.StopWithCamel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,18 +24,20 @@ final class GlanceServers {
     private GlanceServers() {
     }
 
+    /** The servers: the configured ones (the demo images empty), or the demo's, started here. */
+    record Servers(String apiServers, List<Map<String, Object>> demoImages) {
+    }
+
     /** The configured servers, or the demo servers (started here) when none are configured. */
-    static List<GlanceServer> configure(CamelContext context, Settings settings, ObjectMapper json,
-            S3ImageMappingStore store) throws Exception {
+    static Servers start(CamelContext context, Settings settings, ObjectMapper json) throws Exception {
         String configured = settings.get("glance.api-servers");
         boolean demo = (configured == null || configured.isBlank()) && !"false".equals(settings.get("demo.enabled"));
         if (!demo) {
-            List<GlanceServer> servers = GlanceServer.parseList(configured);
-            if (servers.isEmpty()) {
+            if (GlanceServer.parseList(configured == null ? "" : configured).isEmpty()) {
                 throw new IllegalArgumentException("glance.api-servers is empty and the demo Glance is off:"
                         + " set glance.api-servers to the Glance API servers to call");
             }
-            return servers;
+            return new Servers(configured, List.of());
         }
         List<Map<String, Object>> images = read("demo-images.json", json, new TypeReference<>() { });
         byte[] schema = readBytes("demo/schema-image.json");
@@ -42,18 +45,22 @@ final class GlanceServers {
         for (String port : settings.get("demo.ports").split(",")) {
             DemoGlanceServer server = new DemoGlanceServer(images, schema, json, Integer.parseInt(port.strip()));
             server.start();
-            GlanceLookupConfiguration.stopWithCamel(context, server::close);
+            StopWithCamel.register(context, server::close);
             urls.add(server.url());
         }
+        LOG.info("Demo Glance serving {} images on {}", images.size(), urls);
+        return new Servers(String.join(",", urls), images);
+    }
+
+    /** The demo images get their mappings up front, so that ami-00000001 is the first one. */
+    static void seedDemo(S3ImageMappingStore store, List<Map<String, Object>> images) {
         try {
             for (Map<String, Object> image : images) {
-                store.idForOrCreate(String.valueOf(image.get("id"))); // ami-00000001 is the first demo image
+                store.idForOrCreate(String.valueOf(image.get("id")));
             }
         } catch (java.sql.SQLException e) {
             LOG.warn("Could not seed the demo mappings ({}); lookups by uuid still work", e.getMessage());
         }
-        LOG.info("Demo Glance serving {} images on {}", images.size(), urls);
-        return GlanceServer.parseList(String.join(",", urls));
     }
 
     private static <T> T read(String resource, ObjectMapper json, TypeReference<T> type) throws IOException {

@@ -12,18 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.camel.Body;
 import org.apache.camel.Variable;
-import org.glancelookup.glance.GlanceResponse;
 import org.apache.activemq.artemis.core.server.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import org.glancelookup.step.GlanceAttemptListener;
 
 /**
  * The service's Prometheus metrics (served at /metrics): lookups by outcome and their latency, and attempts,
  * failures and retries per Glance server, sends the broker refused, the embedded broker's queues, and the JVM's
  * heap. Labels never hold a token or any caller input other than the outcome.
  */
-public class LookupMetrics implements AutoCloseable {
+public class LookupMetrics implements AutoCloseable, GlanceAttemptListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // meters are built once per label set, not per lookup
     private final Map<String, Counter> lookups = new ConcurrentHashMap<>();
@@ -102,17 +101,13 @@ public class LookupMetrics implements AutoCloseable {
         }
     }
 
-    /** The route's step: the server of this attempt answered. */
-    public void attemptAnswered(@Variable("glanceServer") String server, @Body GlanceResponse response) {
-        answered(server, response.status());
-    }
-
     /** The route's step: a lookup answered with its metadata. */
     public void ok(@Variable("lookupStarted") Long startedNanos) {
         finished("ok", startedNanos);
     }
 
     /** A Glance server answered an attempt; a 503 is counted as a failure instead (it is retried). */
+    @Override
     public void answered(String server, int status) {
         if (status != 503) {
             attempt(server, "answered");
@@ -120,6 +115,7 @@ public class LookupMetrics implements AutoCloseable {
     }
 
     /** An attempt on a Glance server failed (503, I/O, unusable endpoint). */
+    @Override
     public void failed(String server, boolean retrying) {
         attempt(server, "failed");
         if (retrying) {

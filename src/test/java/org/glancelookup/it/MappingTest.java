@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.glancelookup.mapping.S3ImageMappingStore;
+import org.glancelookup.step.GlanceImageLookup;
 import org.glancelookup.support.FreePorts;
 import org.glancelookup.support.GlanceStandIn;
 import org.glancelookup.support.Images;
@@ -38,7 +39,7 @@ class MappingTest {
             settings.put("glance.api-servers", glance.url());
             try (TestService service = TestService.start(settings)) {
                 S3ImageMappingStore store = service.context().getRegistry()
-                        .lookupByNameAndType("mappingStore", S3ImageMappingStore.class);
+                        .lookupByNameAndType("glanceLookup", GlanceImageLookup.class).mappingStore();
 
                 JsonNode first = JSON.readTree(service.lookupBody(image));
                 long imageId = first.get("id").asLong();

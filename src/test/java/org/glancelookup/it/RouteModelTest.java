@@ -31,8 +31,10 @@ class RouteModelTest {
     void everyRouteHasItsIdAndDescription() {
         List<RouteDefinition> routes = ((ModelCamelContext) context).getRouteDefinitions();
         assertThat(routes).extracting(RouteDefinition::getRouteId).contains("lookup-jms", "lookup-http", "lookup",
-                "translate-id", "translate-uuids", "call-glance", "glance-server-0", "glance-server-1", "glance-answer",
-                "to-metadata", "publish", "publish-error");
+                "glance-lookup", "glance-lookup-translate-id", "glance-lookup-translate-uuids",
+                "glance-lookup-call-glance", "glance-lookup-glance-server-0", "glance-lookup-glance-server-1",
+                "glance-lookup-glance-answer", "glance-lookup-to-metadata", "glance-lookup-failed", "publish",
+                "publish-error");
         assertThat(routes).allSatisfy(route -> assertThat(route.getDescriptionText()).isNotBlank());
         assertThat(routes).allSatisfy(route -> route.getOutputs()
                 .forEach(step -> assertThat(step.getId()).as("step of %s", route.getRouteId()).isNotBlank()));
@@ -50,8 +52,8 @@ class RouteModelTest {
         }
         assertThat(endpoints.stream().filter(uri -> uri.startsWith("http://127.0.0.1:")).distinct())
                 .as("http endpoints in %s", endpoints).hasSize(2)
-                .allMatch(uri -> uri.contains("httpClientConfigurer=%23glanceHttpConfigurer")
-                        || uri.contains("httpClientConfigurer=#glanceHttpConfigurer"));
+                .allMatch(uri -> uri.contains("httpClientConfigurer=%23glance-lookup.glanceHttpConfigurer")
+                        || uri.contains("httpClientConfigurer=#glance-lookup.glanceHttpConfigurer"));
     }
 
     @Test
@@ -71,8 +73,9 @@ class RouteModelTest {
         assertThat(published.matches(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         // the JMX statistics Hawtio shows count it on each route of the pipeline
         ManagedCamelContext managed = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
-        for (String route : List.of("lookup", "translate-id", "call-glance", "glance-server-0", "glance-answer", "to-metadata",
-                "translate-uuids", "publish")) {
+        for (String route : List.of("lookup", "glance-lookup", "glance-lookup-translate-id", "glance-lookup-call-glance",
+                "glance-lookup-glance-server-0", "glance-lookup-glance-answer", "glance-lookup-to-metadata",
+                "glance-lookup-translate-uuids", "publish")) {
             assertThat(managed.getManagedRoute(route).getExchangesCompleted()).as(route).isGreaterThanOrEqualTo(1);
         }
     }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** Hawtio in the service's JVM: a person's view of the routes in a real browser, and its bind-address guard. */
 class HawtioTest {
-    private static final List<String> ROUTES = List.of("lookup", "lookup-http", "lookup-jms", "translate-id",
-            "translate-uuids", "call-glance", "glance-server-0", "glance-answer", "to-metadata", "publish");
+    private static final List<String> ROUTES = List.of("lookup", "lookup-http", "lookup-jms", "glance-lookup",
+            "glance-lookup-translate-id", "glance-lookup-translate-uuids", "glance-lookup-call-glance",
+            "glance-lookup-glance-server-0", "glance-lookup-glance-answer", "glance-lookup-to-metadata", "publish");
 
     @Test
     void theCamelRoutesPageListsEveryRoute() throws Exception {

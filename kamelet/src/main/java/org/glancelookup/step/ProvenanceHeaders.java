@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.step;
 
 import java.util.Map;
 import org.apache.camel.Headers;

@@ -1,5 +1,9 @@
-package org.glancelookup.camel;
+package org.glancelookup.step;
 
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpActivityListener;
 import org.apache.hc.core5.http.HttpEntity;
@@ -7,6 +11,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.glancelookup.glance.AuthStrategy;
+import org.glancelookup.glance.GlanceServer;
 import org.glancelookup.glance.WireHeaders;
 import org.glancelookup.lookup.LookupRequest;
 
@@ -23,16 +28,27 @@ public class GlanceWire implements HttpActivityListener {
     public static final String REQUEST = "request";
 
     private final AuthStrategy auth;
+    private final Set<HttpHost> servers = new HashSet<>();
 
-    public GlanceWire(AuthStrategy auth) {
+    /**
+     * @param servers the step's Glance servers: camel-http may hand this listener to other http endpoints of the
+     *                application too (it autowires a registry's only HttpActivityListener), and those must get
+     *                neither a caller's token nor their headers taken
+     */
+    public GlanceWire(AuthStrategy auth, List<GlanceServer> servers) {
         this.auth = auth;
+        for (GlanceServer server : servers) {
+            if (server.isUsable()) {
+                this.servers.add(HttpHost.create(URI.create(server.url())));
+            }
+        }
     }
 
     @Override
     public void onRequestSubmitted(Object source, Exchange exchange, HttpHost host, HttpRequest request,
             HttpEntity entity) {
         LookupRequest lookup = exchange.getVariable(REQUEST, LookupRequest.class);
-        if (lookup == null) {
+        if (lookup == null || !servers.contains(host)) {
             return;
         }
         if (lookup.requestIdGiven()) {
@@ -45,6 +61,9 @@ public class GlanceWire implements HttpActivityListener {
     @Override
     public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response,
             HttpEntity entity, long elapsed) {
+        if (!servers.contains(host)) {
+            return;
+        }
         exchange.setVariable(HEADERS, WireHeaders.asPythonReadsThem(response.getHeaders()));
     }
 }

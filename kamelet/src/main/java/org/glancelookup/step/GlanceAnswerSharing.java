@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.step;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;

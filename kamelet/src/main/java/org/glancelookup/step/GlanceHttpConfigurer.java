@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.step;
 
 import java.time.Duration;
 import java.util.List;
