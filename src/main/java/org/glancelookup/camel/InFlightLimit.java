@@ -1,6 +1,7 @@
 package org.glancelookup.camel;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.glancelookup.lookup.LookupFailure;
@@ -27,16 +28,28 @@ public class InFlightLimit {
         this.permits = new Semaphore(limit);
     }
 
+    /** The route's step: admits the exchange until it completes, however it ends, or refuses it (ServiceBusy). */
     public void enter(Exchange exchange) {
-        if (!permits.tryAcquire()) {
-            throw LookupFailure.serviceBusy(limit);
-        }
+        Runnable leave = admit();
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                permits.release();
+                leave.run();
             }
         });
+    }
+
+    /** A place, or ServiceBusy at once; the place is given back once, however often the returned leave runs. */
+    Runnable admit() {
+        if (!permits.tryAcquire()) {
+            throw LookupFailure.serviceBusy(limit);
+        }
+        AtomicBoolean left = new AtomicBoolean();
+        return () -> {
+            if (left.compareAndSet(false, true)) {
+                permits.release();
+            }
+        };
     }
 
     public int inFlight() {

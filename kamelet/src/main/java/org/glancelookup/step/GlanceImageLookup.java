@@ -30,7 +30,7 @@ public class GlanceImageLookup extends StepSettings implements AsyncProcessor, C
     private GlanceAttemptListener attemptListener = GlanceAttemptListener.NONE;
     private ObjectMapper json;
     private StepAssembly.Assembled assembled;
-    private AsyncProducer entry;
+    private volatile AsyncProducer entry; // set on start, read by every lookup thread
 
     @Override
     public void setCamelContext(CamelContext camelContext) {
