@@ -15,6 +15,7 @@ import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.camel.Variable;
 import org.apache.activemq.artemis.core.server.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import org.glancelookup.lookup.LookupVariables;
 import org.glancelookup.step.GlanceAttemptListener;
 
 /**
@@ -102,7 +103,7 @@ public class LookupMetrics implements AutoCloseable, GlanceAttemptListener {
     }
 
     /** The route's step: a lookup answered with its metadata. */
-    public void ok(@Variable("lookupStarted") Long startedNanos) {
+    public void ok(@Variable(LookupVariables.LOOKUP_STARTED) Long startedNanos) {
         finished("ok", startedNanos);
     }
 

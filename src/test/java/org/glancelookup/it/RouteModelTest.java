@@ -2,7 +2,16 @@ package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.BeanInject;
@@ -11,6 +20,7 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.glancelookup.lookup.LookupVariables;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,5 +88,34 @@ class RouteModelTest {
                 "glance-lookup-translate-uuids", "publish")) {
             assertThat(managed.getManagedRoute(route).getExchangesCompleted()).as(route).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void theRoutesUseNoExchangeVariableButTheNamedOnes() throws Exception {
+        Set<String> named = new TreeSet<>();
+        for (Field field : LookupVariables.class.getFields()) {
+            named.add((String) field.get(null));
+        }
+        Set<String> used = new TreeSet<>();
+        Pattern read = Pattern.compile("\\$\\{variable\\.([A-Za-z]+)|variableReceive: ([A-Za-z]+)");
+        Pattern set = Pattern.compile("- setVariable:\\s+(?:id: [\\w-]+\\s+)?name: ([A-Za-z]+)");
+        List<Path> files = new ArrayList<>();
+        for (String dir : List.of("routes", "kamelet/src/main/resources/glance-lookup")) {
+            try (Stream<Path> yaml = Files.list(Path.of(dir))) {
+                yaml.filter(f -> f.toString().endsWith(".yaml")).forEach(files::add);
+            }
+        }
+        for (Path file : files) {
+            String text = Files.readString(file);
+            Matcher reads = read.matcher(text);
+            while (reads.find()) {
+                used.add(reads.group(1) != null ? reads.group(1) : reads.group(2));
+            }
+            Matcher sets = set.matcher(text);
+            while (sets.find()) {
+                used.add(sets.group(1));
+            }
+        }
+        assertThat(used).as("variables in %s", files).isNotEmpty().isSubsetOf(named);
     }
 }

@@ -7,6 +7,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.glancelookup.lookup.LookupFailure;
+import org.glancelookup.lookup.LookupVariables;
 
 /** Reads one Glance HTTP answer: Nova's error translation by status, then the parts the mapping needs. */
 public class GlanceResponses {
@@ -19,9 +20,9 @@ public class GlanceResponses {
     }
 
     /** What the server's camel-http endpoint brought back, as one answer. */
-    public GlanceResponse response(@Variable("glanceServer") String server,
+    public GlanceResponse response(@Variable(LookupVariables.GLANCE_SERVER) String server,
             @Header("CamelHttpResponseCode") int status,
-            @Variable("glanceHeaders") List<Map.Entry<String, String>> headers, @Body byte[] body) {
+            @Variable(LookupVariables.GLANCE_HEADERS) List<Map.Entry<String, String>> headers, @Body byte[] body) {
         return new GlanceResponse(server, status, headers == null ? List.of() : headers, body);
     }
 
@@ -29,7 +30,7 @@ public class GlanceResponses {
      * Nova's {@code _translate_image_exception} over glanceclient's status classes. 503 is retryable (Nova's
      * ServiceUnavailable); everything else ends the lookup.
      */
-    public GlanceResponse check(@Body GlanceResponse response, @Variable("uuid") String uuid)
+    public GlanceResponse check(@Body GlanceResponse response, @Variable(LookupVariables.UUID) String uuid)
             throws GlanceAttemptFailed {
         int status = response.status();
         if (status >= 200 && status < 300) {

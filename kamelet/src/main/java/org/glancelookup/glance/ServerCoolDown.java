@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
+import org.glancelookup.lookup.LookupVariables;
 
 /**
  * A per-server circuit breaker with a threshold of one: a server whose attempt just failed as unavailable (503,
@@ -37,7 +38,7 @@ public final class ServerCoolDown {
     }
 
     /** The route's step: the server of this attempt answered. */
-    public void answeredWith(@Variable("glanceServer") String server, @Body GlanceResponse response) {
+    public void answeredWith(@Variable(LookupVariables.GLANCE_SERVER) String server, @Body GlanceResponse response) {
         answered(server, response.status());
     }
 

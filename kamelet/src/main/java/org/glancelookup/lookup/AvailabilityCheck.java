@@ -14,8 +14,8 @@ public class AvailabilityCheck {
         this.images = images;
     }
 
-    public Map<String, Object> check(@Variable("request") LookupRequest request, @Body Map<String, Object> imageMeta,
-            @Variable("uuid") String uuid, @Variable("glanceAnswer") GlanceAnswer answer) {
+    public Map<String, Object> check(@Variable(LookupVariables.REQUEST) LookupRequest request, @Body Map<String, Object> imageMeta,
+            @Variable(LookupVariables.UUID) String uuid, @Variable(LookupVariables.GLANCE_ANSWER) GlanceAnswer answer) {
         RequestContext context = request.context();
         if (context.hasToken() || context.isAdmin()) {
             return imageMeta;

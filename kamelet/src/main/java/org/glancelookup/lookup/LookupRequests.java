@@ -30,7 +30,7 @@ public class LookupRequests {
     }
 
     /** @param fallbackRequestId the request id when the request names none (see {@link LookupRequest#of}) */
-    public LookupRequest parse(@Body Object body, @Variable("fallbackRequestId") String fallbackRequestId) {
+    public LookupRequest parse(@Body Object body, @Variable(LookupVariables.FALLBACK_REQUEST_ID) String fallbackRequestId) {
         if (body instanceof LookupRequest request) {
             noControlCharacters("auth_token", request.context().authToken());
             noControlCharacters("request_id", request.requestId());

@@ -5,6 +5,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.glancelookup.glance.GlanceAnswer;
 import org.glancelookup.glance.GlanceAnswerCache;
 import org.glancelookup.lookup.LookupRequest;
+import org.glancelookup.lookup.LookupVariables;
 
 /**
  * The lookup route's side of {@link GlanceAnswerCache}: a cached answer becomes the Glance answer; a lookup that
@@ -12,10 +13,9 @@ import org.glancelookup.lookup.LookupRequest;
  * rolled back) the lookups waiting for it are let go to ask Glance themselves.
  */
 public class GlanceAnswerSharing {
-    /** Exchange variable: whether the Glance answer came from the cache (the GlanceCached header). */
-    public static final String CACHED = "glanceCached";
-    private static final String LEAD = "glanceLead";
-    private static final String ANSWER = "glanceAnswer";
+    private static final String CACHED = LookupVariables.GLANCE_CACHED;
+    private static final String LEAD = LookupVariables.GLANCE_LEAD;
+    private static final String ANSWER = LookupVariables.GLANCE_ANSWER;
 
     private final GlanceAnswerCache cache;
 
@@ -25,8 +25,8 @@ public class GlanceAnswerSharing {
 
     /** The cached answer for the lookup's uuid becomes its glanceAnswer variable; none when it asks Glance. */
     public void takeCachedAnswer(Exchange exchange) throws InterruptedException {
-        LookupRequest request = exchange.getVariable("request", LookupRequest.class);
-        GlanceAnswerCache.Turn turn = cache.turn(exchange.getVariable("uuid", String.class), request.context());
+        LookupRequest request = exchange.getVariable(LookupVariables.REQUEST, LookupRequest.class);
+        GlanceAnswerCache.Turn turn = cache.turn(exchange.getVariable(LookupVariables.UUID, String.class), request.context());
         exchange.setVariable(CACHED, turn instanceof GlanceAnswerCache.Cached);
         if (turn instanceof GlanceAnswerCache.Cached cached) {
             exchange.setVariable(ANSWER, cached.answer());

@@ -7,6 +7,7 @@ import org.apache.camel.Variable;
 import org.glancelookup.glance.GlanceResponse;
 import org.glancelookup.glance.ServerCoolDown;
 import org.glancelookup.lookup.LookupFailure;
+import org.glancelookup.lookup.LookupVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public class GlanceAttempts implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger("org.glancelookup.glance");
-    /** Exchange variable: the server of the current attempt (set by the server's route). */
-    public static final String SERVER = "glanceServer";
 
     private final GlanceAttemptListener listener;
     private final ServerCoolDown coolDown;
@@ -30,7 +29,7 @@ public class GlanceAttempts implements Processor {
     }
 
     /** The route's step: the server of this attempt answered (a 503 fails the attempt right after). */
-    public void answered(@Variable(SERVER) String server, @Body GlanceResponse response) {
+    public void answered(@Variable(LookupVariables.GLANCE_SERVER) String server, @Body GlanceResponse response) {
         listener.answered(server, response.status());
     }
 
@@ -40,7 +39,7 @@ public class GlanceAttempts implements Processor {
         // before a redelivery Camel has moved the failure to the "caught" property
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String server = exchange.getVariable(SERVER, String.class);
+        String server = exchange.getVariable(LookupVariables.GLANCE_SERVER, String.class);
         listener.failed(server, true);
         coolDown.failed(server);
         log(server, failure, "retrying");

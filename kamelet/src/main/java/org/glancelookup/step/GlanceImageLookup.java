@@ -17,6 +17,7 @@ import org.apache.camel.support.AsyncProcessorHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.glancelookup.glance.GlanceServer;
 import org.glancelookup.lookup.LookupFailure;
+import org.glancelookup.lookup.LookupVariables;
 import org.glancelookup.mapping.S3ImageMappingStore;
 
 /**
@@ -96,9 +97,9 @@ public class GlanceImageLookup extends StepSettings implements AsyncProcessor, C
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        exchange.removeVariable("failure"); // a pipeline may run the step more than once on one exchange
+        exchange.removeVariable(LookupVariables.FAILURE); // a pipeline may run the step more than once on one exchange
         return entry.process(exchange, doneSync -> {
-            LookupFailure failure = exchange.getVariable("failure", LookupFailure.class);
+            LookupFailure failure = exchange.getVariable(LookupVariables.FAILURE, LookupFailure.class);
             if (failure != null) {
                 // the step's routes handled it; to the caller it is a fresh outcome: its route goes on, or its own
                 // error handler takes the LookupFailure (Camel would skip a failure already handled and exhausted)

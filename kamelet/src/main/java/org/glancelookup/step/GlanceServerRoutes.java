@@ -9,6 +9,7 @@ import org.apache.camel.model.LoadBalanceDefinition;
 import org.glancelookup.glance.GlanceAttemptFailed;
 import org.glancelookup.glance.GlanceServer;
 import org.glancelookup.glance.ServerCoolDown;
+import org.glancelookup.lookup.LookupVariables;
 
 /**
  * A step's server pool, built in Java because its length is configuration: {@code STEP-call-glance} is a
@@ -56,7 +57,7 @@ final class GlanceServerRoutes extends RouteBuilder {
             if (!server.isUsable()) {
                 // Nova's InvalidEndpoint: retried on the next server like any unreachable one
                 from("direct:" + id).routeId(id).description("Attempts on " + server.url() + ": not a usable URL")
-                        .setVariable(GlanceAttempts.SERVER, constant(server.url())).id(id + "-name-server")
+                        .setVariable(LookupVariables.GLANCE_SERVER, constant(server.url())).id(id + "-name-server")
                         .throwException(new GlanceAttemptFailed("invalid endpoint: " + server.problem()))
                         .id(id + "-invalid");
             }

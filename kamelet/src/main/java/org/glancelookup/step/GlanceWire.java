@@ -14,19 +14,15 @@ import org.glancelookup.glance.AuthStrategy;
 import org.glancelookup.glance.GlanceServer;
 import org.glancelookup.glance.WireHeaders;
 import org.glancelookup.lookup.LookupRequest;
+import org.glancelookup.lookup.LookupVariables;
 
 /**
  * What a Glance request carries and what its answer's headers were, on the wire. The caller's identity headers
  * (a token among them) are added to the HTTP request itself, so they never become Camel message headers that a
  * later step, a queue or a console could show. The answer's headers are read from the raw response (camel-http
- * would turn a value in brackets into a list) into the variable {@value #HEADERS}.
+ * would turn a value in brackets into a list) into the variable {@code glanceHeaders}.
  */
 public class GlanceWire implements HttpActivityListener {
-    /** The answer's headers as glanceclient reads them. */
-    public static final String HEADERS = "glanceHeaders";
-    /** The lookup's parsed request (set by the lookup route). */
-    public static final String REQUEST = "request";
-
     private final AuthStrategy auth;
     private final Set<HttpHost> servers = new HashSet<>();
 
@@ -47,7 +43,7 @@ public class GlanceWire implements HttpActivityListener {
     @Override
     public void onRequestSubmitted(Object source, Exchange exchange, HttpHost host, HttpRequest request,
             HttpEntity entity) {
-        LookupRequest lookup = exchange.getVariable(REQUEST, LookupRequest.class);
+        LookupRequest lookup = exchange.getVariable(LookupVariables.REQUEST, LookupRequest.class);
         if (lookup == null || !servers.contains(host)) {
             return;
         }
@@ -64,6 +60,6 @@ public class GlanceWire implements HttpActivityListener {
         if (!servers.contains(host)) {
             return;
         }
-        exchange.setVariable(HEADERS, WireHeaders.asPythonReadsThem(response.getHeaders()));
+        exchange.setVariable(LookupVariables.GLANCE_HEADERS, WireHeaders.asPythonReadsThem(response.getHeaders()));
     }
 }

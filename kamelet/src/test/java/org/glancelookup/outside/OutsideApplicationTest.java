@@ -193,7 +193,9 @@ class OutsideApplicationTest {
         assertThat(answer.getMessage().getHeader("GlanceLookupError")).isEqualTo(error);
         JsonNode json = JSON.readTree(answer.getMessage().getBody(String.class));
         assertThat(json.path("error").asText()).isEqualTo(error);
-        assertThat(json.path("message").asText()).isEqualTo(failure.getMessage());
+        // the same text from the other instance (a pool's timeout may say 5000ms or 5001ms)
+        assertThat(json.path("message").asText().replaceAll("\\d+ms", "Nms"))
+                .isEqualTo(failure.getMessage().replaceAll("\\d+ms", "Nms"));
         assertThat(json.path("image_id").asText()).isEqualTo(request);
     }
 }
