@@ -1,5 +1,6 @@
 package org.glancelookup.camel;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -107,11 +108,7 @@ final class FrontDoorServer extends VertxPlatformHttpServer {
         HttpServer server = listening;
         if (server != null) {
             listening = null;
-            try {
-                server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("HTTP front door did not close: {}", e.toString());
-            }
+            awaitClose(server.close(), "HTTP front door");
         }
     }
 
@@ -127,11 +124,15 @@ final class FrontDoorServer extends VertxPlatformHttpServer {
         Vertx vertx = ownVertx;
         if (vertx != null) {
             ownVertx = null;
-            try {
-                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("Vert.x did not close: {}", e.toString());
-            }
+            awaitClose(vertx.close(), "Vert.x");
+        }
+    }
+
+    private static void awaitClose(Future<Void> closing, String what) {
+        try {
+            closing.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("{} did not close: {}", what, e.toString());
         }
     }
 

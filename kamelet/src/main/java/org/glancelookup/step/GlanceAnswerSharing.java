@@ -13,10 +13,6 @@ import org.glancelookup.lookup.LookupVariables;
  * rolled back) the lookups waiting for it are let go to ask Glance themselves.
  */
 public class GlanceAnswerSharing {
-    private static final String CACHED = LookupVariables.GLANCE_CACHED;
-    private static final String LEAD = LookupVariables.GLANCE_LEAD;
-    private static final String ANSWER = LookupVariables.GLANCE_ANSWER;
-
     private final GlanceAnswerCache cache;
 
     public GlanceAnswerSharing(GlanceAnswerCache cache) {
@@ -27,13 +23,13 @@ public class GlanceAnswerSharing {
     public void takeCachedAnswer(Exchange exchange) throws InterruptedException {
         LookupRequest request = exchange.getVariable(LookupVariables.REQUEST, LookupRequest.class);
         GlanceAnswerCache.Turn turn = cache.turn(exchange.getVariable(LookupVariables.UUID, String.class), request.context());
-        exchange.setVariable(CACHED, turn instanceof GlanceAnswerCache.Cached);
+        exchange.setVariable(LookupVariables.GLANCE_CACHED, turn instanceof GlanceAnswerCache.Cached);
         if (turn instanceof GlanceAnswerCache.Cached cached) {
-            exchange.setVariable(ANSWER, cached.answer());
+            exchange.setVariable(LookupVariables.GLANCE_ANSWER, cached.answer());
             return;
         }
         if (turn instanceof GlanceAnswerCache.Lead lead) {
-            exchange.setVariable(LEAD, lead);
+            exchange.setVariable(LookupVariables.GLANCE_LEAD, lead);
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {
@@ -45,7 +41,8 @@ public class GlanceAnswerSharing {
 
     /** The lead's answer arrived: the waiting lookups and the cache get it. */
     public void share(Exchange exchange) {
-        GlanceAnswerCache.Lead lead = exchange.getVariable(LEAD, GlanceAnswerCache.Lead.class);
+        GlanceAnswerCache.Lead lead = exchange.getVariable(LookupVariables.GLANCE_LEAD,
+                GlanceAnswerCache.Lead.class);
         if (lead != null) {
             lead.share(exchange.getMessage().getBody(GlanceAnswer.class));
         }
