@@ -1,9 +1,9 @@
 package org.glancelookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * service, the command says why and what to do within seconds (it used to wait 22 s for the file).
  */
 class OneShotBesideServiceTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path WORK = Path.of("target", "oneshot-beside-" + UUID.randomUUID()).toAbsolutePath();
     private static final String STORE_URL = "jdbc:h2:file:" + WORK.resolve("data/mapping") + ";DB_CLOSE_ON_EXIT=FALSE";
     private static final String HELD_FILE = WORK.resolve("data/mapping.mv.db").toString();
@@ -36,10 +35,10 @@ class OneShotBesideServiceTest {
 
     @BeforeAll
     static void startTheService() throws Exception {
-        Map<String, String> settings = TestService.defaults();
         brokerPort = FreePorts.next();
-        settings.put("broker.embedded-port", String.valueOf(brokerPort));
-        settings.put("mapping.jdbc-url", STORE_URL);
+        Map<String, String> settings = TestService.defaults(
+                "broker.embedded-port", String.valueOf(brokerPort),
+                "mapping.jdbc-url", STORE_URL);
         service = AppProcess.start("service", settings, WORK);
     }
 

@@ -1,8 +1,8 @@
 package org.glancelookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code java -jar glance-lookup.jar lookup ID}: metadata JSON on stdout and exit 0, or error JSON and 1. */
 class OneShotLookupTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream realOut = System.out;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 

@@ -1,13 +1,12 @@
 package org.glancelookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.glancelookup.support.FreePorts;
 import org.glancelookup.support.TestService;
 import org.junit.jupiter.api.Test;
@@ -17,13 +16,9 @@ import org.junit.jupiter.api.Test;
  * printed, and the exit status says metadata (0) or error (1); with no broker there, it says so at once.
  */
 class QueueLookupTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void sendsOneRequestToTheRunningServiceAndPrintsItsReply() throws Exception {
-        Map<String, String> settings = TestService.defaults();
-        settings.put("broker.embedded-port", String.valueOf(FreePorts.next()));
-        try (TestService service = TestService.start(settings)) {
+        try (TestService service = TestService.start("broker.embedded-port", String.valueOf(FreePorts.next()))) {
             Sent found = send("ami-00000001", service::setting);
             assertThat(found.outcome).as(found.err).isEqualTo(QueueLookup.Outcome.METADATA);
             JsonNode metadata = JSON.readTree(found.out);

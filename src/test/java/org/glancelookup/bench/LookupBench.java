@@ -1,7 +1,8 @@
 package org.glancelookup.bench;
 
+import static org.glancelookup.support.TestJson.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -50,7 +51,6 @@ import org.glancelookup.support.TestService;
  * first 10 s after ready (row first-10s). Writes results.md (tables and the targets) and results.png (the plot).
  */
 public final class LookupBench {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** -Dbench.service-opts="-Xmx256m ...": JVM options for the shipped service (default: the README's). */
     private static final String SERVICE_OPTS = System.getProperty("bench.service-opts", ShippedJar.README_OPTIONS);
     private static final List<WarmUp> WARM_UPS = new ArrayList<>();
@@ -176,11 +176,11 @@ public final class LookupBench {
 
     /** The service as the tests run it (in-VM broker, in-memory H2, no Hawtio) against the given servers. */
     private static Map<String, String> settings(String servers) {
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", servers);
-        settings.put("glance.api-version", API_VERSION);
-        settings.put("glance.server-cool-down-ms", "5000"); // the shipped default
-        settings.put("lookup.jms.concurrent-consumers", "16");
+        Map<String, String> settings = TestService.defaults(
+                "glance.api-servers", servers,
+                "glance.api-version", API_VERSION,
+                "glance.server-cool-down-ms", "5000", // the shipped default
+                "lookup.jms.concurrent-consumers", "16");
         // -Dbench.settings=key=value,key=value: what-if runs (e.g. lookup.downstream-uri=log:x)
         for (String pair : System.getProperty("bench.settings", "").split(",")) {
             if (pair.contains("=")) {

@@ -1,6 +1,7 @@
 package org.glancelookup.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.glancelookup.support.TestJson.JSON;
+
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +33,6 @@ import com.sun.tools.attach.VirtualMachine;
  * {@code -Dsoak.from=soak.json} renders the report and the plot again from them).
  */
 public final class SoakBench {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** -Dsoak.service-opts="...": JVM options for the shipped service (default: the README's). */
     private static final String SERVICE_OPTS = System.getProperty("soak.service-opts", ShippedJar.README_OPTIONS);
     private static final String DOWNSTREAM = "glance.image.metadata";

@@ -1,9 +1,9 @@
 package org.glancelookup.glance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Glance answer through our mapping must give Nova's dict, field for field.
  */
 class ReferenceVectorsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     static Stream<JsonNode> vectors() throws IOException {
         try (InputStream in = ReferenceVectorsTest.class.getResourceAsStream("/vectors/glance-answers.json")) {
             List<JsonNode> list = new ArrayList<>();

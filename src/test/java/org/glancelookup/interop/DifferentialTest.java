@@ -15,7 +15,7 @@ import org.glancelookup.glance.ImageSchema;
 import org.glancelookup.glance.NovaConversions;
 import org.glancelookup.glance.NovaImageMeta;
 import org.glancelookup.glance.V1HeaderMetadata;
-import org.glancelookup.lookup.AvailabilityCheck;
+import org.glancelookup.step.AvailabilityCheck;
 import org.glancelookup.lookup.LookupRequest;
 import org.glancelookup.lookup.LookupError;
 import org.glancelookup.lookup.LookupFailure;

@@ -1,12 +1,11 @@
 package org.glancelookup.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.glancelookup.support.FreePorts;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("interop")
 class RealGlanceInteropTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DIR = Path.of("target", "real-glance");
     private static final Path TRUSTED_DIR = Path.of("target", "real-glance-trusted");
     private static JsonNode seed;
@@ -65,12 +63,11 @@ class RealGlanceInteropTest {
     }
 
     private static TestService service(String servers, String apiVersion, String auth) throws Exception {
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", servers);
-        settings.put("glance.api-version", apiVersion);
-        settings.put("glance.num-retries", "1");
-        settings.put("auth.strategy", auth);
-        return TestService.start(settings);
+        return TestService.start(
+                "glance.api-servers", servers,
+                "glance.api-version", apiVersion,
+                "glance.num-retries", "1",
+                "auth.strategy", auth);
     }
 
     private static JsonNode body(HttpResponse<String> response) throws Exception {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Base64;
-import java.util.Map;
 import org.glancelookup.support.RawGlance;
 import org.glancelookup.support.TestService;
 import org.junit.jupiter.api.Tag;
@@ -27,10 +26,9 @@ class WireDifferentialTest {
     void theServiceReadsTheWireAsGlanceclientAndNovaDo() throws Exception {
         JsonNode corpus = ReferenceCorpus.load("glance.wire-corpus", "/wire-corpus.json");
         try (RawGlance glance = new RawGlance(RawGlance.bytes(new byte[0]))) {
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", glance.url());
-            settings.put("glance.api-version", "1");
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start(
+                    "glance.api-servers", glance.url(),
+                    "glance.api-version", "1")) {
                 ReferenceCorpus.assertAllAgree(corpus, "over the wire: ", "wire-differential-report.txt", c -> {
                     glance.answer(RawGlance.bytes(Base64.getDecoder().decode(c.get("response_b64").asText())));
                     ObjectNode request = JSON.createObjectNode();

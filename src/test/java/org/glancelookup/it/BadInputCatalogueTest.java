@@ -1,9 +1,9 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * generated ones (QuickTheories).
  */
 class BadInputCatalogueTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static FrontDoors doors;
     private static TestService service;
     private static String good;

@@ -1,9 +1,9 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -31,7 +31,6 @@ import org.quicktheories.generators.Generate;
  * explicit cases are in {@link BadInputCatalogueTest}. The seed is printed; -Dbadinput.seed=N runs the same inputs.
  */
 class BadInputPropertiesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     // characters no id form starts with: punctuation, blanks, controls and look-alikes of letters and digits
     private static final String NOT_A_FORM_START = "!\"#$%&'()*+,./:;<=>?@[\\]^_`{|}~ \t\r\n\u0000\u0007\u007f"
             + "\u00e9\u0430\u0391\u2010\u2011\u2212\uff10\uff21\u0661\u200b\ufeff";

@@ -1,9 +1,9 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.net.http.HttpResponse;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * rolled back and answered once the copy can be stored again.
  */
 class BrokerLimitsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOWNSTREAM = "glance.image.metadata";
 
     @Test

@@ -1,9 +1,9 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import org.glancelookup.support.DemoService;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The zero-configuration service: demo Glance, embedded broker, H2 seeded so ami-00000001 resolves. */
 class DemoDefaultsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
     static final DemoService SERVICE = new DemoService();
 

@@ -1,9 +1,9 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
  * runs in a JVM of its own on its demo defaults; the lookup is the first demo image.
  */
 class FrontDoorLifecycleTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOOKUP = "/images/ami-00000001";
 
     @Test

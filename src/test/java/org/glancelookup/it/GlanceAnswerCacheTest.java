@@ -2,8 +2,8 @@ package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.glancelookup.support.TestJson.JSON;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,12 +26,10 @@ import org.junit.jupiter.api.Test;
  * check (and, with keystone, the caller's own token) still deciding.
  */
 class GlanceAnswerCacheTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static TestService start(GlanceStandIn glance, String ttlMs, String... more) throws Exception {
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", glance.url());
-        settings.put("glance.cache.ttl-ms", ttlMs);
+        Map<String, String> settings = TestService.defaults(
+                "glance.api-servers", glance.url(),
+                "glance.cache.ttl-ms", ttlMs);
         for (int i = 0; i < more.length; i += 2) {
             settings.put(more[i], more[i + 1]);
         }
@@ -47,9 +45,7 @@ class GlanceAnswerCacheTest {
     @Test
     void offByDefaultEveryLookupAsksGlance() throws Exception {
         try (GlanceStandIn glance = new GlanceStandIn("g")) {
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", glance.url());
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start("glance.api-servers", glance.url())) {
                 assertThat(service.setting("glance.cache.ttl-ms")).isEqualTo("0");
                 String uuid = image(glance);
                 for (int i = 0; i < 3; i++) {

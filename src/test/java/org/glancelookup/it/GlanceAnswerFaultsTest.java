@@ -3,9 +3,9 @@ package org.glancelookup.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.glancelookup.support.RawGlance.ascii;
 import static org.glancelookup.support.RawGlance.bytes;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +23,14 @@ import org.junit.jupiter.api.Test;
  * request.
  */
 class GlanceAnswerFaultsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UUID_ = UUID.randomUUID().toString();
     private static final Map<String, Object> IMAGE = Images.publicImage(UUID_, "good");
 
     private static TestService service(RawGlance glance, String apiVersion) throws Exception {
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", glance.url());
-        settings.put("glance.api-version", apiVersion);
-        settings.put("glance.read-timeout-ms", "1000");
-        return TestService.start(settings);
+        return TestService.start(
+                "glance.api-servers", glance.url(),
+                "glance.api-version", apiVersion,
+                "glance.read-timeout-ms", "1000");
     }
 
     /** A well-formed answer: v1 HEAD headers or, for v2, the schema or the image JSON. */

@@ -1,13 +1,12 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
@@ -25,7 +24,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * which attempt, what is retried and what is not, and how each Glance status is answered.
  */
 class GlanceCallsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static GlanceStandIn a;
     private static GlanceStandIn b;
     private static GlanceStandIn c;
@@ -36,10 +34,9 @@ class GlanceCallsTest {
         a = new GlanceStandIn("a");
         b = new GlanceStandIn("b");
         c = new GlanceStandIn("c");
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", a.url() + "," + b.url() + "," + c.url());
-        settings.put("glance.num-retries", "2");
-        service = TestService.start(settings);
+        service = TestService.start(
+                "glance.api-servers", a.url() + "," + b.url() + "," + c.url(),
+                "glance.num-retries", "2");
     }
 
     @AfterAll

@@ -1,9 +1,9 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * glance.ca-file, and accepted unverified with glance.api-insecure=true (which says so at start).
  */
 class GlanceTlsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static SelfSignedCertificate certificate;
     private static GlanceStandIn glance;
     private static final String IMAGE = UUID.randomUUID().toString();
@@ -40,8 +39,7 @@ class GlanceTlsTest {
     }
 
     private static Map<String, String> settings(String... more) {
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", glance.url());
+        Map<String, String> settings = TestService.defaults("glance.api-servers", glance.url());
         for (int i = 0; i < more.length; i += 2) {
             settings.put(more[i], more[i + 1]);
         }

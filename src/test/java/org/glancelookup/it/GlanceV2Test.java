@@ -1,9 +1,9 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.UUID;
 import org.glancelookup.support.GlanceStandIn;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** glance.api-version=2: GET /v2/images/{id} as JSON, the schema fetched once per server, Nova's v2 rules. */
 class GlanceV2Test {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static GlanceStandIn a;
     private static GlanceStandIn b;
     private static TestService service;
@@ -24,10 +23,7 @@ class GlanceV2Test {
     static void start() throws Exception {
         a = new GlanceStandIn("a");
         b = new GlanceStandIn("b");
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", a.url() + "," + b.url());
-        settings.put("glance.api-version", "2");
-        service = TestService.start(settings);
+        service = TestService.start("glance.api-servers", a.url() + "," + b.url(), "glance.api-version", "2");
     }
 
     @AfterAll

@@ -2,9 +2,9 @@ package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * limit here, 30, is above Vert.x' default of 20 worker threads, which platform-http holds one per request.
  */
 class HttpInFlightLimitTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int LIMIT = 30;
     private static GlanceStandIn glance;
@@ -40,10 +38,9 @@ class HttpInFlightLimitTest {
         glance = new GlanceStandIn("g");
         image = UUID.randomUUID().toString();
         glance.image(Images.publicImage(image, "held"));
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", glance.url());
-        settings.put("lookup.http.max-in-flight", String.valueOf(LIMIT));
-        service = TestService.start(settings);
+        service = TestService.start(
+                "glance.api-servers", glance.url(),
+                "lookup.http.max-in-flight", String.valueOf(LIMIT));
     }
 
     @AfterAll

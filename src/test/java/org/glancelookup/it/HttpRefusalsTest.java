@@ -1,9 +1,9 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.stream.Stream;
 import org.glancelookup.support.DemoService;
 import org.glancelookup.support.RawHttp;
@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as raw bytes on a socket so that nothing is cleaned up on the way. What stays without a body is in the README.
  */
 class HttpRefusalsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOST = "Host: 127.0.0.1\r\n";
     @RegisterExtension
     static final DemoService SERVICE = new DemoService();

@@ -2,16 +2,15 @@ package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.glancelookup.support.FreePorts;
 import org.glancelookup.support.GlanceStandIn;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * dead-lettered intact; business errors and poison messages are answered once and never loop.
  */
 class JmsDeliveryTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REQUESTS = "glance.image.lookup";
     private static final String REPLIES = "test.replies";
     private static final String ERRORS = "glance.image.lookup.errors";
@@ -42,14 +40,13 @@ class JmsDeliveryTest {
         glance = new GlanceStandIn("g");
         image = UUID.randomUUID().toString();
         glance.image(Images.publicImage(image, "queued-lookups"));
-        Map<String, String> settings = TestService.defaults();
         int port = FreePorts.next();
-        settings.put("broker.embedded-port", String.valueOf(port));
-        settings.put("glance.api-servers", glance.url());
-        settings.put("lookup.jms.max-deliveries", "3");
-        settings.put("lookup.jms.redelivery-delay-ms", "100");
-        settings.put("lookup.jms.max-redelivery-delay-ms", "400");
-        service = TestService.start(settings);
+        service = TestService.start(
+                "broker.embedded-port", String.valueOf(port),
+                "glance.api-servers", glance.url(),
+                "lookup.jms.max-deliveries", "3",
+                "lookup.jms.redelivery-delay-ms", "100",
+                "lookup.jms.max-redelivery-delay-ms", "400");
         client = new JmsClient("tcp://127.0.0.1:" + port);
     }
 

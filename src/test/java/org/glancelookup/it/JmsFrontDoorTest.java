@@ -1,37 +1,36 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
-import org.glancelookup.support.TestService;
+import org.glancelookup.support.DemoService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** JMS request/reply over the embedded Artemis broker, and the downstream and errors queues. */
 class JmsFrontDoorTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestService service;
+    @RegisterExtension
+    static final DemoService SERVICE = new DemoService();
     private static ProducerTemplate producer;
     private static ConsumerTemplate consumer;
 
     @BeforeAll
     static void start() throws Exception {
-        service = TestService.start(TestService.defaults());
-        producer = service.context().createProducerTemplate();
-        consumer = service.context().createConsumerTemplate();
+        producer = SERVICE.get().context().createProducerTemplate();
+        consumer = SERVICE.get().context().createConsumerTemplate();
     }
 
     @AfterAll
     static void stop() throws Exception {
         producer.stop();
         consumer.stop();
-        service.close();
     }
 
     private static Exchange request(String body, String correlationId) {

@@ -1,8 +1,8 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -11,7 +11,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
-import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.glancelookup.support.FreePorts;
 import org.glancelookup.support.TestService;
@@ -22,14 +21,10 @@ import org.junit.jupiter.api.Test;
  * JMSReplyTo and JMSCorrelationID, and gets the answer there.
  */
 class JmsOverTcpTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void plainJmsClientGetsItsAnswerOnJmsReplyTo() throws Exception {
-        Map<String, String> settings = TestService.defaults();
         int port = FreePorts.next();
-        settings.put("broker.embedded-port", String.valueOf(port));
-        try (TestService service = TestService.start(settings);
+        try (TestService service = TestService.start("broker.embedded-port", String.valueOf(port));
              ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
              Connection connection = factory.createConnection()) {
             connection.start();

@@ -1,9 +1,9 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** Id translation through the service: forward by EC2/internal id, reverse with mapping creation, store outage. */
 class MappingTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void kernelAndRamdiskUuidsGetMappingsAndEc2IdsRoundTrip() throws Exception {
         try (GlanceStandIn glance = new GlanceStandIn("g")) {
@@ -35,9 +33,7 @@ class MappingTest {
             glance.image(machine)
                     .image(Images.with(Images.publicImage(kernel, "kernel"), "container_format", "aki"))
                     .image(Images.with(Images.publicImage(ramdisk, "ramdisk"), "container_format", "ari"));
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", glance.url());
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start("glance.api-servers", glance.url())) {
                 S3ImageMappingStore store = service.context().getRegistry()
                         .lookupByNameAndType("glanceLookup", GlanceImageLookup.class).mappingStore();
 
@@ -67,9 +63,7 @@ class MappingTest {
         try (GlanceStandIn glance = new GlanceStandIn("g")) {
             String image = UUID.randomUUID().toString();
             glance.image(Images.publicImage(image, "popular"));
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", glance.url());
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start("glance.api-servers", glance.url())) {
                 ExecutorService pool = Executors.newFixedThreadPool(8);
                 List<Future<String>> answers = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
@@ -90,10 +84,9 @@ class MappingTest {
         try (GlanceStandIn glance = new GlanceStandIn("g")) {
             String image = UUID.randomUUID().toString();
             glance.image(Images.publicImage(image, "unmapped"));
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", glance.url());
-            settings.put("mapping.create-missing", "false");
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start(
+                    "glance.api-servers", glance.url(),
+                    "mapping.create-missing", "false")) {
                 JsonNode answer = JSON.readTree(service.lookupBody(image));
                 assertThat(answer.get("id").isNull()).isTrue();
                 assertThat(answer.get("ec2_id").isNull()).isTrue();
@@ -105,11 +98,10 @@ class MappingTest {
     @Test
     void anUnreachableStoreIsMappingStoreUnavailable() throws Exception {
         try (GlanceStandIn glance = new GlanceStandIn("g")) {
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", glance.url());
-            settings.put("mapping.jdbc-url", "jdbc:h2:tcp://127.0.0.1:" + FreePorts.next() + "/mem:nowhere");
-            settings.put("mapping.connection-timeout-ms", "500");
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start(
+                    "glance.api-servers", glance.url(),
+                    "mapping.jdbc-url", "jdbc:h2:tcp://127.0.0.1:" + FreePorts.next() + "/mem:nowhere",
+                    "mapping.connection-timeout-ms", "500")) {
                 var response = service.httpGet("/images/ami-00000001");
                 assertThat(response.statusCode()).isEqualTo(503);
                 assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("MappingStoreUnavailable");
@@ -124,13 +116,12 @@ class MappingTest {
             String image = UUID.randomUUID().toString();
             glance.image(Images.publicImage(image, "kept"));
             for (String cacheSize : List.of("100", "0")) {
-                Map<String, String> settings = TestService.defaults();
-                settings.put("glance.api-servers", glance.url());
-                settings.put("mapping.cache-size", cacheSize);
-                try (TestService service = TestService.start(settings)) {
+                try (TestService service = TestService.start(
+                        "glance.api-servers", glance.url(),
+                        "mapping.cache-size", cacheSize)) {
                     String ec2Id = JSON.readTree(service.lookupBody(image)).get("ec2_id").asText();
                     // the row goes behind the service's back: only the in-memory mapping can still answer
-                    try (var db = java.sql.DriverManager.getConnection(settings.get("mapping.jdbc-url"), "sa", "");
+                    try (var db = java.sql.DriverManager.getConnection(service.setting("mapping.jdbc-url"), "sa", "");
                             var delete = db.createStatement()) {
                         assertThat(delete.executeUpdate("DELETE FROM s3_images")).isEqualTo(1);
                     }

@@ -10,7 +10,6 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,9 +37,7 @@ class NoThreadPerLookupTest {
     @Test
     void directLookupsStartNoThreadOnV1AndV2() throws Exception {
         for (String version : List.of("1", "2")) {
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-version", version);
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start("glance.api-version", version)) {
                 long started = threadsStartedBy(id -> service.lookupBody(id));
                 System.out.println("v" + version + " direct: " + started + " threads started in " + LOOKUPS
                         + " lookups");
@@ -52,10 +49,8 @@ class NoThreadPerLookupTest {
 
     @Test
     void httpLookupsStartNoThread() throws Exception {
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-version", "2");
-        try (TestService service = TestService.start(settings)) {
-            String base = "http://127.0.0.1:" + settings.get("lookup.http.port") + "/images/";
+        try (TestService service = TestService.start("glance.api-version", "2")) {
+            String base = "http://127.0.0.1:" + service.setting("lookup.http.port") + "/images/";
             long started = threadsStartedBy(id -> httpGet(base + id));
             System.out.println("v2 http: " + started + " threads started in " + LOOKUPS + " lookups");
             assertThat(started).as("threads started by %d HTTP lookups", LOOKUPS).isLessThan(MOST_THREADS);

@@ -1,15 +1,14 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +28,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The s3_images mapping store on PostgreSQL and MariaDB: schema, the create race, and an outage. */
 class RealDatabasesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static HikariDataSource pool(RealDatabase.Schema schema) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(schema.url());
@@ -79,19 +76,18 @@ class RealDatabasesTest {
              GlanceStandIn glance = new GlanceStandIn("g")) {
             String image = UUID.randomUUID().toString();
             glance.image(Images.publicImage(image, "on-" + database));
-            Map<String, String> settings = TestService.defaults();
             int brokerPort = FreePorts.next();
-            settings.put("broker.embedded-port", String.valueOf(brokerPort));
-            settings.put("glance.api-servers", glance.url());
-            settings.put("mapping.jdbc-url", schema.url(network.port()));
-            settings.put("mapping.username", database.user);
-            settings.put("mapping.password", database.password);
-            settings.put("mapping.connection-timeout-ms", "1000");
-            settings.put("lookup.jms.redelivery-delay-ms", "200");
-            settings.put("lookup.jms.max-redelivery-delay-ms", "1000");
-            settings.put("lookup.jms.max-deliveries", "50");
-            settings.put("mapping.cache-size", "0"); // every lookup must reach the store for the outage to show
-            try (TestService service = TestService.start(settings);
+            try (TestService service = TestService.start(
+                    "broker.embedded-port", String.valueOf(brokerPort),
+                    "glance.api-servers", glance.url(),
+                    "mapping.jdbc-url", schema.url(network.port()),
+                    "mapping.username", database.user,
+                    "mapping.password", database.password,
+                    "mapping.connection-timeout-ms", "1000",
+                    "lookup.jms.redelivery-delay-ms", "200",
+                    "lookup.jms.max-redelivery-delay-ms", "1000",
+                    "lookup.jms.max-deliveries", "50",
+                    "mapping.cache-size", "0"); // every lookup must reach the store for the outage to show
                  JmsClient client = new JmsClient("tcp://127.0.0.1:" + brokerPort)) {
                 JsonNode first = JSON.readTree(service.httpGet("/images/" + image).body());
                 long id = first.get("id").asLong();

@@ -7,7 +7,6 @@ import jakarta.jms.TextMessage;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
@@ -44,14 +43,13 @@ class SecretsTest {
             String forbidden = UUID.randomUUID().toString();
             glance.image(Images.publicImage(ok, "ok"));
             glance.answer(unavailable, 503).answer(forbidden, 401);
-            Map<String, String> settings = TestService.defaults();
             int brokerPort = FreePorts.next();
-            settings.put("broker.embedded-port", String.valueOf(brokerPort));
-            settings.put("glance.api-servers", glance.url() + ",127.0.0.1:" + FreePorts.next());
-            settings.put("glance.num-retries", "1");
-            settings.put("auth.strategy", "keystone");
-            settings.put("mapping.password", DB_PASSWORD);
-            try (TestService service = TestService.start(settings);
+            try (TestService service = TestService.start(
+                    "broker.embedded-port", String.valueOf(brokerPort),
+                    "glance.api-servers", glance.url() + ",127.0.0.1:" + FreePorts.next(),
+                    "glance.num-retries", "1",
+                    "auth.strategy", "keystone",
+                    "mapping.password", DB_PASSWORD);
                     JmsClient client = new JmsClient("tcp://127.0.0.1:" + brokerPort)) {
                 for (String id : List.of(ok, unavailable, forbidden, "ami-0000zzzz", "ami-7fffffff")) {
                     seen.add(service.lookupBody(request(id)));

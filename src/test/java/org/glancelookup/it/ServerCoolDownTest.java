@@ -2,10 +2,9 @@ package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.glancelookup.support.TestJson.JSON;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.glancelookup.support.GlanceStandIn;
@@ -19,14 +18,11 @@ import org.junit.jupiter.api.Test;
  * because every server is cooling down.
  */
 class ServerCoolDownTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static TestService start(String coolDownMs, GlanceStandIn... servers) throws Exception {
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", String.join(",", Stream.of(servers).map(GlanceStandIn::url).toList()));
-        settings.put("glance.num-retries", "2");
-        settings.put("glance.server-cool-down-ms", coolDownMs);
-        return TestService.start(settings);
+        return TestService.start(
+                "glance.api-servers", String.join(",", Stream.of(servers).map(GlanceStandIn::url).toList()),
+                "glance.num-retries", "2",
+                "glance.server-cool-down-ms", coolDownMs);
     }
 
     private static String image(GlanceStandIn... servers) {

@@ -3,7 +3,6 @@ package org.glancelookup.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.logging.log4j.Level;
 import org.glancelookup.support.FreePorts;
@@ -28,10 +27,9 @@ class TokenHandlingTest {
             try (GlanceStandIn glance = new GlanceStandIn("g")) {
                 String uuid = UUID.randomUUID().toString();
                 glance.image(Images.with(Images.publicImage(uuid, "private"), "visibility", "private"));
-                Map<String, String> settings = TestService.defaults();
-                settings.put("glance.api-servers", glance.url());
-                settings.put("auth.strategy", strategy);
-                try (TestService service = TestService.start(settings)) {
+                try (TestService service = TestService.start(
+                        "glance.api-servers", glance.url(),
+                        "auth.strategy", strategy)) {
                     String answer = service.lookupBody(json(uuid));
                     // a token makes a private image available (Nova: the request is authenticated)
                     assertThat(answer).contains("\"uuid\":\"" + uuid + "\"").doesNotContain(TOKEN);
@@ -55,10 +53,9 @@ class TokenHandlingTest {
         try (GlanceStandIn glance = new GlanceStandIn("g")) {
             String uuid = UUID.randomUUID().toString();
             glance.image(Images.publicImage(uuid, "any"));
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", glance.url());
-            settings.put("auth.strategy", "trusted-headers");
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start(
+                    "glance.api-servers", glance.url(),
+                    "auth.strategy", "trusted-headers")) {
                 service.httpGet("/images/" + uuid, "X-Project-Id", "p9", "X-User-Id", "u9", "X-Roles", "member");
             }
             GlanceStandIn.Request sent = glance.imageRequests().get(0);
@@ -77,11 +74,10 @@ class TokenHandlingTest {
             String ok = UUID.randomUUID().toString();
             String forbidden = UUID.randomUUID().toString();
             glance.image(Images.publicImage(ok, "ok")).answer(forbidden, 403);
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", dead + "," + glance.url());
-            settings.put("glance.num-retries", "1");
-            settings.put("auth.strategy", "keystone");
-            try (LogCapture logs = LogCapture.at(Level.DEBUG); TestService service = TestService.start(settings)) {
+            try (LogCapture logs = LogCapture.at(Level.DEBUG); TestService service = TestService.start(
+                    "glance.api-servers", dead + "," + glance.url(),
+                    "glance.num-retries", "1",
+                    "auth.strategy", "keystone")) {
                 List<String> answers = List.of(
                         service.lookupBody(json(ok)),
                         service.lookupBody(json(forbidden)),

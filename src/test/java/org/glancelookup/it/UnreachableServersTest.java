@@ -1,11 +1,10 @@
 package org.glancelookup.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** Refused connections and malformed endpoint entries are retried on the next server, as Nova does. */
 class UnreachableServersTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void refusedAndMalformedServersAreSkippedByRetries() throws Exception {
         String dead = "http://127.0.0.1:" + FreePorts.next();
@@ -28,10 +25,10 @@ class UnreachableServersTest {
         try (GlanceStandIn good = new GlanceStandIn("good")) {
             String uuid = UUID.randomUUID().toString();
             good.image(Images.publicImage(uuid, "reachable"));
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", dead + "," + malformed + "," + good.url());
-            settings.put("glance.num-retries", "2");
-            try (TestService service = TestService.start(settings); LogCapture logs = LogCapture.at(Level.INFO)) {
+            try (TestService service = TestService.start(
+                    "glance.api-servers", dead + "," + malformed + "," + good.url(),
+                    "glance.num-retries", "2");
+                    LogCapture logs = LogCapture.at(Level.INFO)) {
                 for (int i = 0; i < 3; i++) {
                     Exchange answer = service.lookup(uuid);
                     assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isNull();
@@ -54,10 +51,10 @@ class UnreachableServersTest {
     void allServersDownEndsInGlanceConnectionFailedAfterTheLastAttempt() throws Exception {
         String dead1 = "http://127.0.0.1:" + FreePorts.next();
         String dead2 = "http://127.0.0.1:" + FreePorts.next();
-        Map<String, String> settings = TestService.defaults();
-        settings.put("glance.api-servers", dead1 + "," + dead2);
-        settings.put("glance.num-retries", "1");
-        try (TestService service = TestService.start(settings); LogCapture logs = LogCapture.at(Level.INFO)) {
+        try (TestService service = TestService.start(
+                "glance.api-servers", dead1 + "," + dead2,
+                "glance.num-retries", "1");
+                LogCapture logs = LogCapture.at(Level.INFO)) {
             var response = service.httpGet("/images/" + UUID.randomUUID());
 
             assertThat(response.statusCode()).isEqualTo(503);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.glancelookup.support.FreePorts;
 import org.glancelookup.support.TestService;
 import org.glancelookup.support.WebDriverSession;
@@ -37,11 +36,8 @@ class HawtioTest {
             }
             Assumptions.abort(message);
         }
-        Map<String, String> settings = TestService.defaults();
         int port = FreePorts.next();
-        settings.put("hawtio.enabled", "true");
-        settings.put("hawtio.port", String.valueOf(port));
-        try (TestService service = TestService.start(settings);
+        try (TestService service = TestService.start("hawtio.enabled", "true", "hawtio.port", String.valueOf(port));
              WebDriverSession browser = new WebDriverSession(Path.of("target", "chromium-profile"))) {
             service.lookupBody("ami-00000001"); // some exchanges to count
             browser.open("http://127.0.0.1:" + port + "/hawtio/camel/contexts");
@@ -62,14 +58,13 @@ class HawtioTest {
 
     @Test
     void beyondLoopbackItsJolokiaNeedsTheLogin() throws Exception {
-        Map<String, String> settings = TestService.defaults();
         int port = FreePorts.next();
-        settings.put("hawtio.enabled", "true");
-        settings.put("hawtio.port", String.valueOf(port));
-        settings.put("hawtio.host", "0.0.0.0");
-        settings.put("hawtio.username", "ops");
-        settings.put("hawtio.password", "s3cret-pw");
-        try (TestService service = TestService.start(settings)) {
+        try (TestService service = TestService.start(
+                "hawtio.enabled", "true",
+                "hawtio.port", String.valueOf(port),
+                "hawtio.host", "0.0.0.0",
+                "hawtio.username", "ops",
+                "hawtio.password", "s3cret-pw")) {
             HttpClient http = HttpClient.newHttpClient();
             assertThat(jolokia(http, port, null)).isEqualTo(403);
             assertThat(jolokia(http, port, "ops:wrong")).isEqualTo(403);
@@ -90,11 +85,11 @@ class HawtioTest {
 
     @Test
     void refusesToServeBeyondLoopbackWithoutCredentials() {
-        Map<String, String> settings = TestService.defaults();
-        settings.put("hawtio.enabled", "true");
-        settings.put("hawtio.port", String.valueOf(FreePorts.next()));
-        settings.put("hawtio.host", "0.0.0.0");
-        assertThatThrownBy(() -> TestService.start(settings).close())
+        String port = String.valueOf(FreePorts.next());
+        assertThatThrownBy(() -> TestService.start(
+                "hawtio.enabled", "true",
+                "hawtio.port", port,
+                "hawtio.host", "0.0.0.0").close())
                 .hasStackTraceContaining("hawtio.host=0.0.0.0 is not a loopback address");
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,10 +35,9 @@ class MetricsAndHealthTest {
             for (GlanceStandIn s : new GlanceStandIn[] {a, b}) {
                 s.image(Images.publicImage(ok, "fine")).answer(down, 503);
             }
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", a.url() + "," + b.url());
-            settings.put("glance.num-retries", "1");
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start(
+                    "glance.api-servers", a.url() + "," + b.url(),
+                    "glance.num-retries", "1")) {
                 for (int i = 0; i < 3; i++) {
                     assertThat(service.httpGet("/images/" + ok).statusCode()).isEqualTo(200);
                 }
@@ -79,13 +77,12 @@ class MetricsAndHealthTest {
              TcpProxy databaseNetwork = new TcpProxy("127.0.0.1", RealDatabase.POSTGRESQL.port);
              GlanceStandIn glance = new GlanceStandIn("g");
              TcpProxy glanceNetwork = new TcpProxy("127.0.0.1", URI.create(glance.url()).getPort())) {
-            Map<String, String> settings = TestService.defaults();
-            settings.put("glance.api-servers", "http://127.0.0.1:" + glanceNetwork.port());
-            settings.put("mapping.jdbc-url", schema.url(databaseNetwork.port()));
-            settings.put("mapping.username", RealDatabase.POSTGRESQL.user);
-            settings.put("mapping.password", RealDatabase.POSTGRESQL.password);
-            settings.put("mapping.connection-timeout-ms", "500");
-            try (TestService service = TestService.start(settings)) {
+            try (TestService service = TestService.start(
+                    "glance.api-servers", "http://127.0.0.1:" + glanceNetwork.port(),
+                    "mapping.jdbc-url", schema.url(databaseNetwork.port()),
+                    "mapping.username", RealDatabase.POSTGRESQL.user,
+                    "mapping.password", RealDatabase.POSTGRESQL.password,
+                    "mapping.connection-timeout-ms", "500")) {
                 awaitReady(service, 200);
                 assertThat(service.httpGet("/health/live").statusCode()).isEqualTo(200);
 

@@ -22,6 +22,8 @@ public final class DemoService implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        service.close();
+        if (service != null) { // it did start
+            service.close();
+        }
     }
 }

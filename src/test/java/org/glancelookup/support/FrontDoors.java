@@ -33,10 +33,10 @@ public final class FrontDoors implements AutoCloseable {
         GlanceStandIn glance = new GlanceStandIn("g");
         String good = UUID.randomUUID().toString();
         glance.image(Images.publicImage(good, "good"));
-        Map<String, String> all = TestService.defaults();
         int brokerPort = FreePorts.next();
-        all.put("broker.embedded-port", String.valueOf(brokerPort));
-        all.put("glance.api-servers", glance.url());
+        Map<String, String> all = TestService.defaults(
+                "broker.embedded-port", String.valueOf(brokerPort),
+                "glance.api-servers", glance.url());
         all.putAll(settings);
         TestService service = TestService.start(all);
         return new FrontDoors(glance, service, new JmsClient("tcp://127.0.0.1:" + brokerPort), good);

@@ -1,6 +1,7 @@
 package org.glancelookup.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.glancelookup.support.TestJson.JSON;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import org.glancelookup.demo.DemoGlanceServer;
  * Glance, records every request, and can be told to answer a status, raw v1 headers or a raw v2 body instead.
  */
 public final class GlanceStandIn implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] SCHEMA = schema();
     private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 

@@ -48,6 +48,23 @@ public final class TestService implements AutoCloseable {
         return settings;
     }
 
+    /** The service on {@link #defaults()} with these overrides: key, value, key, value, ... */
+    public static TestService start(String... overrides) throws Exception {
+        return start(defaults(overrides));
+    }
+
+    /** {@link #defaults()} with these overrides: key, value, key, value, ... */
+    public static Map<String, String> defaults(String... overrides) {
+        if (overrides.length % 2 != 0) {
+            throw new IllegalArgumentException("overrides come in key, value pairs");
+        }
+        Map<String, String> settings = defaults();
+        for (int i = 0; i < overrides.length; i += 2) {
+            settings.put(overrides[i], overrides[i + 1]);
+        }
+        return settings;
+    }
+
     public static TestService start(Map<String, String> settings) throws Exception {
         Main main = new Main();
         settings.forEach(main::addOverrideProperty);

@@ -1,7 +1,8 @@
 package org.glancelookup.support;
 
+import static org.glancelookup.support.TestJson.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,6 @@ import org.awaitility.Awaitility;
 public final class WebDriverSession implements AutoCloseable {
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
     private final Process driver;

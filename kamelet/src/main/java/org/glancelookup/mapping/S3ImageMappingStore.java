@@ -38,24 +38,29 @@ public class S3ImageMappingStore {
 
     /** Forward: internal id to Glance uuid (Nova's S3ImageMapping.get_by_id). */
     public Optional<String> uuidFor(long internalId) throws SQLException {
-        createTableIfAbsent();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT uuid FROM s3_images WHERE id = ?")) {
-            s.setLong(1, internalId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return one("SELECT uuid FROM s3_images WHERE id = ?", s -> s.setLong(1, internalId), r -> r.getString(1));
     }
 
     /** Reverse: the internal id of a uuid (Nova's ec2utils.glance_id_to_id), without creating one. */
     public Optional<Long> idFor(String uuid) throws SQLException {
+        return one("SELECT id FROM s3_images WHERE uuid = ?", s -> s.setString(1, uuid), r -> r.getLong(1));
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The first row's value of a one-column query, if there is a row. */
+    private <T> Optional<T> one(String sql, Parameters parameters, Column<T> column) throws SQLException {
         createTableIfAbsent();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id FROM s3_images WHERE uuid = ?")) {
-            s.setString(1, uuid);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            parameters.set(s);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                return rs.next() ? Optional.of(column.read(rs)) : Optional.empty();
             }
         }
     }

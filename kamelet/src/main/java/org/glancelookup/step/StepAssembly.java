@@ -27,7 +27,6 @@ import org.glancelookup.glance.ImageMetadata;
 import org.glancelookup.glance.ImageSchemas;
 import org.glancelookup.glance.NovaConversions;
 import org.glancelookup.glance.ServerCoolDown;
-import org.glancelookup.lookup.AvailabilityCheck;
 import org.glancelookup.lookup.ErrorAnswers;
 import org.glancelookup.lookup.LookupRequests;
 import org.glancelookup.mapping.ImageIdTranslation;

@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.operations;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

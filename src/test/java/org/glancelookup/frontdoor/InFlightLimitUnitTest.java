@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.frontdoor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

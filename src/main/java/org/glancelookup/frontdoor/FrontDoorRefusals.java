@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.frontdoor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.operations;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -8,20 +8,17 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
-import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.camel.Variable;
-import org.apache.activemq.artemis.core.server.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+import org.apache.camel.Variable;
 import org.glancelookup.lookup.LookupVariables;
 import org.glancelookup.step.GlanceAttemptListener;
 
 /**
  * The service's Prometheus metrics (served at /metrics): lookups by outcome and their latency, and attempts,
- * failures and retries per Glance server, sends the broker refused, the embedded broker's queues, and the JVM's
- * heap. Labels never hold a token or any caller input other than the outcome.
+ * failures and retries per Glance server, sends the broker refused, and the JVM's heap (the embedded broker's
+ * queues are BrokerGauges', on this registry). Labels never hold a token or any caller input other than the outcome.
  */
 public class LookupMetrics implements AutoCloseable, GlanceAttemptListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -48,34 +45,10 @@ public class LookupMetrics implements AutoCloseable, GlanceAttemptListener {
     }
 
     /** A gauge of the HTTP lookups being answered now (the ones refused count as outcome ServiceBusy). */
-    public void watch(InFlightLimit httpInFlight) {
-        Gauge.builder("glance.http.lookups.in.flight", httpInFlight, InFlightLimit::inFlight)
+    public void watchHttpInFlight(IntSupplier inFlight) {
+        // the supplier form holds its function strongly (a state object's gauge holds it weakly)
+        Gauge.builder("glance.http.lookups.in.flight", inFlight::getAsInt)
                 .description("HTTP lookups being answered now (at most lookup.http.max-in-flight)").register(registry);
-    }
-
-    /**
-     * The embedded broker's queues: messages (paged ones included), bytes paged to disk, and their address' bytes
-     * in memory. A queue not created yet reads 0.
-     */
-    public void watch(EmbeddedBroker broker, List<String> queues) {
-        for (String name : queues) {
-            queueGauge(broker, name, "glance.broker.queue.messages", "Messages in the queue, paged ones included",
-                    Queue::getMessageCount);
-            queueGauge(broker, name, "glance.broker.queue.paged.bytes", "Bytes of the queue's messages paged to disk",
-                    q -> q.getPageSubscription() == null ? 0 : q.getPageSubscription().getPersistentSize());
-            queueGauge(broker, name, "glance.broker.address.memory.bytes",
-                    "Bytes of the queue's address held in memory (paging starts at broker.address-max-size-bytes)",
-                    q -> q.getPagingStore() == null ? 0 : q.getPagingStore().getAddressSize());
-        }
-    }
-
-    private void queueGauge(EmbeddedBroker broker, String queue, String name, String description,
-            ToDoubleFunction<Queue> value) {
-        Gauge.builder(name, broker, b -> {
-            ActiveMQServer server = b.server();
-            Queue found = server == null ? null : server.locateQueue(queue);
-            return found == null ? 0 : value.applyAsDouble(found);
-        }).description(description).tag("queue", queue).register(registry);
     }
 
     /** The broker did not take a message (SendRefused): the lookup was answered ServiceBusy or rolled back. */

@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.messaging;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;

@@ -1,8 +1,9 @@
-package org.glancelookup.camel;
+package org.glancelookup.messaging;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.glancelookup.lookup.LookupFailure;
+import org.glancelookup.operations.LookupMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

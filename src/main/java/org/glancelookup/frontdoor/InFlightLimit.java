@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.frontdoor;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;

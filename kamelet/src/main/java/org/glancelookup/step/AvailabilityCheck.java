@@ -1,10 +1,15 @@
-package org.glancelookup.lookup;
+package org.glancelookup.step;
 
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.glancelookup.glance.GlanceAnswer;
 import org.glancelookup.glance.ImageMetadata;
+import org.glancelookup.lookup.Availability;
+import org.glancelookup.lookup.LookupFailure;
+import org.glancelookup.lookup.LookupRequest;
+import org.glancelookup.lookup.LookupVariables;
+import org.glancelookup.lookup.RequestContext;
 
 /** Nova's availability gate: an image the caller may not see is "not found", named by its Glance id. */
 public class AvailabilityCheck {

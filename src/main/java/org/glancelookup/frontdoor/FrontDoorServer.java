@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.frontdoor;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -106,10 +106,8 @@ final class FrontDoorServer extends VertxPlatformHttpServer {
     @Override
     protected void stopServer() {
         HttpServer server = listening;
-        if (server != null) {
-            listening = null;
-            awaitClose(server.close(), "HTTP front door");
-        }
+        listening = null;
+        awaitClose(server == null ? null : server.close(), "HTTP front door");
     }
 
     @Override
@@ -122,13 +120,15 @@ final class FrontDoorServer extends VertxPlatformHttpServer {
     @Override
     protected void stopVertx() {
         Vertx vertx = ownVertx;
-        if (vertx != null) {
-            ownVertx = null;
-            awaitClose(vertx.close(), "Vert.x");
-        }
+        ownVertx = null;
+        awaitClose(vertx == null ? null : vertx.close(), "Vert.x");
     }
 
+    /** Waits for a close under way, if any (null: nothing to close). */
     private static void awaitClose(Future<Void> closing, String what) {
+        if (closing == null) {
+            return;
+        }
         try {
             closing.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

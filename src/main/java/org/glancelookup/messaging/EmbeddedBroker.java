@@ -1,4 +1,4 @@
-package org.glancelookup.camel;
+package org.glancelookup.messaging;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
