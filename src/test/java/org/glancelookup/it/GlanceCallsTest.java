@@ -160,8 +160,8 @@ class GlanceCallsTest {
         Stream.of(a, b, c).forEach(s -> requests.addAll(s.imageRequests().stream()
                 .filter(r -> r.path().endsWith(uuid)).toList()));
         assertThat(requests).hasSize(1);
-        assertThat(requests.get(0).method()).isEqualTo("HEAD");
-        assertThat(requests.get(0).path()).isEqualTo("/v1/images/" + uuid);
+        assertThat(requests.get(0).method()).isEqualTo("GET");
+        assertThat(requests.get(0).path()).isEqualTo("/v2/images/" + uuid);
         assertThat(requests.get(0).header("X-OpenStack-Request-ID")).isEqualTo("req-trace-1");
         assertThat(response.headers().firstValue("GlanceRequestId")).hasValueSatisfying(id -> id.startsWith("req-"));
         assertThat(response.headers().firstValue("LookupRequestId")).hasValue("req-trace-1");

@@ -56,11 +56,11 @@ class MetricsAndHealthTest {
                 assertThat(metric(scrape, "glance_lookups_total", "outcome=\"ImageNotFound\"")).isEqualTo(2);
                 assertThat(metric(scrape, "glance_lookups_total", "outcome=\"InvalidEc2Id\"")).isEqualTo(1);
                 assertThat(metric(scrape, "glance_lookups_total", "outcome=\"GlanceConnectionFailed\"")).isEqualTo(1);
-                // 3 ok + 2 not found answered; the 503 lookup failed once on each server (a 503 is a failure,
-                // not an answer), retried once
+                // 3 ok + 2 not found answered, and each server's one schema request (v2); the 503 lookup failed
+                // once on each server (a 503 is a failure, not an answer), retried once
                 double answered = metric(scrape, "glance_attempts_total", "result=\"answered\",server=\"" + a.url() + "\"")
                         + metric(scrape, "glance_attempts_total", "result=\"answered\",server=\"" + b.url() + "\"");
-                assertThat(answered).isEqualTo(a.imageRequests().size() + b.imageRequests().size() - 2);
+                assertThat(answered).isEqualTo(a.requests().size() + b.requests().size() - 2);
                 assertThat(metric(scrape, "glance_attempts_total", "result=\"failed\",server=\"" + a.url() + "\"")
                         + metric(scrape, "glance_attempts_total", "result=\"failed\",server=\"" + b.url() + "\""))
                         .isEqualTo(2);
