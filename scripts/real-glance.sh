@@ -2,9 +2,9 @@
 # A real OpenStack Glance (Debian bookworm glance-api 2:25.x, OpenStack Zed; v2 API only) on loopback, seeded
 # with a fixed set of images, for testing the project against the real thing instead of a mock.
 #
-#   scripts/real-glance.sh start  [--port N] [--trusted-headers] [--dir DIR]
-#   scripts/real-glance.sh stop   [--trusted-headers] [--dir DIR]
-#   scripts/real-glance.sh status [--trusted-headers] [--dir DIR]
+#   scripts/real-glance.sh start  [--port N] [--trusted-headers | --keystone KDIR] [--dir DIR]
+#   scripts/real-glance.sh stop   [--trusted-headers | --keystone KDIR] [--dir DIR]
+#   scripts/real-glance.sh status [--trusted-headers | --keystone KDIR] [--dir DIR]
 #
 # start   installs glance-api + python3-glanceclient with apt if /usr/bin/glance-api is missing (needs root or
 #         sudo), (re)writes the config in DIR, stops a server this script started earlier from DIR, starts
@@ -16,17 +16,29 @@
 #         does nothing, successfully, when nothing is running.
 # status  prints whether it runs (exit 0) or not (exit 3).
 #
-# Defaults: port 19292; DIR target/real-glance, or target/real-glance-trusted with --trusted-headers (relative
-# to the project root; a DIR given with --dir is relative to the current directory).
+# Defaults: port 19292; DIR target/real-glance, or target/real-glance-trusted with --trusted-headers, or
+# target/real-glance-keystone with --keystone (relative to the project root; a DIR or KDIR given on the command
+# line is relative to the current directory).
 # Modes: without --trusted-headers there is no authentication at all (every request is an admin without a
 # project; the policy lets it publicize images). With --trusted-headers Glance trusts the headers
 # X-Identity-Status: Confirmed, X-Project-Id, X-Roles (and X-User-Id) as if keystonemiddleware had set them,
 # with the stock policy: a project sees public images and its own, other projects' private images are 404,
 # X-Roles: admin sees everything; a request without X-Identity-Status: Confirmed gets 401.
+# With --keystone KDIR (a Keystone started by scripts/real-keystone.sh start --dir KDIR; its KDIR/keystone.json)
+# Glance runs the stock keystone pipeline of /etc/glance/glance-api-paste.ini: keystonemiddleware validates
+# X-Auth-Token at that Keystone (as user glance of project service; tokens cached 5 s), the stock policy applies
+# (project-scoped reader: public images and the project's own; other projects' private images are 404), no
+# token or a bad one gets 401. The seeding authenticates as Keystone's admin; the images owned by p-owner in the
+# other modes belong to project lookup (its id), private-other to project other. After seeding, this Glance's
+# URL http://127.0.0.1:N is registered in that Keystone as service image's public, internal and admin endpoint
+# in RegionOne unless already there (a second Glance with another --port and --dir adds a second set); seed.json
+# then also has "keystone": {"auth_url","dir"}. Restarting the Keystone starts it from scratch (new project
+# ids and passwords, only the --glance-url endpoints): restart this Glance afterwards.
 # Seeded images (fixed ids 5eed000N-0000-4000-8000-00000000000N, owner p-owner unless said): 1 public (qcow2,
 # active, kernel_id/ramdisk_id -> 4/5, non-ASCII description), 2 private-other (private, owner p-other),
 # 3 bdm (block_device_mapping/mappings JSON strings, size 0), 4 kernel (aki), 5 ramdisk (ari), 6 queued (no
-# data, no formats), 7 deactivated. Their exact JSON is in DIR/seed.json.
+# data, no formats), 7 deactivated; with --keystone also 8 private-own (private, owner project lookup). Their
+# exact JSON is in DIR/seed.json.
 # Log: DIR/glance-api.log. Only /usr/bin/python3 and the Debian binaries are used (not a pyenv python).
 set -euo pipefail
 
@@ -35,159 +47,76 @@ DEFAULT_PORT=19292
 READY_TIMEOUT=60
 STOP_TIMEOUT=20
 SYS_PY=/usr/bin/python3
-
-usage() { sed -n '2,/^[^#]/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2; }
-log() { printf 'real-glance: %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+RS_NAME=real-glance
+RS_PROCESS=glance-api
+. "$ROOT/scripts/lib/real-server.sh"
 
 # --- arguments --------------------------------------------------------------------------------------------
 CMD="${1:-}"
 [ $# -gt 0 ] && shift
 PORT="$DEFAULT_PORT"
 TRUSTED=false
+KEYSTONE=false
+KEYSTONE_DIR=""
 DIR=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --port) PORT="${2:?--port needs a value}"; shift 2 ;;
-    --port=*) PORT="${1#--port=}"; shift ;;
     --trusted-headers) TRUSTED=true; shift ;;
-    --dir) DIR="${2:?--dir needs a value}"; shift 2 ;;
-    --dir=*) DIR="${1#--dir=}"; shift ;;
-    -h|--help) usage ;;
-    *) log "unknown argument: $1"; usage ;;
+    --keystone) KEYSTONE=true; KEYSTONE_DIR="${2:?--keystone needs the directory of real-keystone.sh}"; shift 2 ;;
+    --keystone=*) KEYSTONE=true; KEYSTONE_DIR="${1#--keystone=}"; shift ;;
+    *) common_arg "$@"; shift "$ARG_SHIFT" ;;
   esac
 done
-case "$PORT" in ''|*[!0-9]*) die "bad port: $PORT" ;; esac
-[ "$PORT" -ge 1 ] && [ "$PORT" -le 65535 ] || die "bad port: $PORT"
+check_port
+if $TRUSTED && $KEYSTONE; then die "--trusted-headers and --keystone exclude each other"; fi
+MODE=no-auth
+$TRUSTED && MODE=trusted-headers
+$KEYSTONE && MODE=keystone
 if [ -z "$DIR" ]; then
-  if $TRUSTED; then DIR="$ROOT/target/real-glance-trusted"; else DIR="$ROOT/target/real-glance"; fi
+  case "$MODE" in
+    trusted-headers) DIR="$ROOT/target/real-glance-trusted" ;;
+    keystone) DIR="$ROOT/target/real-glance-keystone" ;;
+    *) DIR="$ROOT/target/real-glance" ;;
+  esac
 fi
-case "$DIR" in /*) ;; *) DIR="$PWD/$DIR" ;; esac
-DIR="${DIR%/}"
+if $KEYSTONE; then
+  [ -n "$KEYSTONE_DIR" ] || die "--keystone needs the directory of real-keystone.sh"
+  abs_dir KEYSTONE_DIR
+  KEYSTONE_JSON="$KEYSTONE_DIR/keystone.json"
+fi
+abs_dir DIR
 PIDFILE="$DIR/glance-api.pid"
 CONF="$DIR/glance-api.conf"
 LOGFILE="$DIR/glance-api.log"
 
-# --- process helpers --------------------------------------------------------------------------------------
-# the pid from the pid file if that process is alive and is the glance-api started with this DIR's config
-our_pid() {
-  [ -f "$PIDFILE" ] || return 1
-  local pid
-  pid="$(tr -dc '0-9' < "$PIDFILE")"
-  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
-  local cmdline
-  cmdline="$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" || return 1
-  case "$cmdline" in
-    *glance-api*"--config-file $CONF"*) ;;
-    *) return 1 ;;
-  esac
-  # a zombie is not running
-  [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != "Z" ] || return 1
-  echo "$pid"
-}
+# --- process helpers (our_pid, do_stop, do_status: scripts/lib/real-server.sh) ----------------------------
+# the glance-api started with this DIR's config
+RS_CMDLINE=(glance-api "--config-file $CONF")
 
-alive() { [ -d "/proc/$1" ] && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != "Z" ]; }
-
-# pids of the other processes of a session we created with setsid (session id == our pid)
-session_members() {
-  local sid="$1" p
-  for p in /proc/[0-9]*; do
-    p="${p#/proc/}"
-    [ "$p" = "$sid" ] && continue
-    [ "$(awk '{print $6}' "/proc/$p/stat" 2>/dev/null)" = "$sid" ] && echo "$p"
-  done
-  return 0
-}
-
-do_stop() {
-  local pid
-  if ! pid="$(our_pid)"; then
-    if [ -f "$PIDFILE" ]; then log "removing stale pid file $PIDFILE"; rm -f "$PIDFILE"; fi
-    log "not running (dir $DIR)"
+# the status line of the running glance-api PID
+status_running() {
+  local pid="$1" port url code
+  port="$(sed -n 's/^bind_port *= *//p' "$CONF" | head -1)"
+  url="http://127.0.0.1:$port"
+  if grep -q '^flavor *= *keystone' "$CONF"; then
+    code="$(curl -s -o /dev/null -m 5 --noproxy '*' -w '%{http_code}' "$url/v2/images" || true)"
+    echo "running pid=$pid url=$url dir=$DIR mode=keystone GET /v2/images (no token) -> $code"
     return 0
   fi
-  log "stopping glance-api pid $pid"
-  kill -TERM "$pid" 2>/dev/null || true
-  local i=0
-  while alive "$pid" && [ $i -lt $((STOP_TIMEOUT * 10)) ]; do sleep 0.1; i=$((i + 1)); done
-  if alive "$pid"; then
-    log "pid $pid did not stop within ${STOP_TIMEOUT}s, killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-    sleep 0.2
-  fi
-  # leftovers of its session (there should be none with workers = 0); a session id is not reused while in use
-  local m
-  for m in $(session_members "$pid"); do
-    alive "$m" && kill -KILL "$m" 2>/dev/null || true
-  done
-  rm -f "$PIDFILE"
-  log "stopped"
+  code="$(curl -s -o /dev/null -m 5 --noproxy '*' -w '%{http_code}' -H 'X-Identity-Status: Confirmed' -H 'X-Roles: admin' \
+    -H 'X-Project-Id: p-owner' "$url/v2/images" || true)"
+  echo "running pid=$pid url=$url dir=$DIR GET /v2/images -> $code"
 }
 
-do_status() {
-  local pid
-  if pid="$(our_pid)"; then
-    local port url code
-    port="$(sed -n 's/^bind_port *= *//p' "$CONF" | head -1)"
-    url="http://127.0.0.1:$port"
-    code="$(curl -s -o /dev/null -m 5 --noproxy '*' -w '%{http_code}' -H 'X-Identity-Status: Confirmed' -H 'X-Roles: admin' \
-      -H 'X-Project-Id: p-owner' "$url/v2/images" || true)"
-    echo "running pid=$pid url=$url dir=$DIR GET /v2/images -> $code"
-    return 0
-  fi
-  echo "not running (dir $DIR)"
-  return 3
-}
-
-# --- install ----------------------------------------------------------------------------------------------
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
-
-POLICY_RC=/usr/sbin/policy-rc.d
-POLICY_RC_BACKUP=""
-POLICY_RC_CREATED=false
-restore_policy_rc() {
-  if [ -n "$POLICY_RC_BACKUP" ]; then
-    as_root mv -f "$POLICY_RC_BACKUP" "$POLICY_RC" || log "WARNING: could not restore $POLICY_RC from $POLICY_RC_BACKUP"
-    POLICY_RC_BACKUP=""
-  elif $POLICY_RC_CREATED; then
-    as_root rm -f "$POLICY_RC" || log "WARNING: could not remove $POLICY_RC"
-    POLICY_RC_CREATED=false
-  fi
-}
-
+# --- install (as_root, apt_install: scripts/lib/real-server.sh) ---------------------------------------------
 install_glance() {
   if [ -x /usr/bin/glance-api ] && [ -x /usr/bin/glance-manage ]; then return 0; fi
   log "installing glance-api and python3-glanceclient with apt (about 35 s)"
-  local t0=$SECONDS
-  # keep the package from starting its own service (which would bind 0.0.0.0:9292)
-  if [ -e "$POLICY_RC" ] || [ -L "$POLICY_RC" ]; then
-    POLICY_RC_BACKUP="$POLICY_RC.real-glance-backup.$$"
-    as_root cp -a "$POLICY_RC" "$POLICY_RC_BACKUP"
-  else
-    POLICY_RC_CREATED=true
-  fi
-  trap 'restore_policy_rc' EXIT
-  trap 'restore_policy_rc; exit 130' INT TERM HUP
-  printf '#!/bin/sh\n# written by real-glance.sh during apt-get install\nexit 101\n' | as_root tee "$POLICY_RC.tmp.$$" >/dev/null
-  as_root chmod 755 "$POLICY_RC.tmp.$$"
-  as_root mv -f "$POLICY_RC.tmp.$$" "$POLICY_RC"
-  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -q -y --no-install-recommends)
-  local rc=0 aptlog="$DIR/apt-install.log"
+  local t0=$SECONDS rc=0 aptlog="$DIR/apt-install.log"
   mkdir -p "$DIR"
   : > "$aptlog"
-  if [ -z "$(apt-cache policy glance-api 2>/dev/null | sed -n 's/^ *Candidate: *//p' | grep -v '(none)')" ]; then
-    log "apt-get update"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get -q update >>"$aptlog" 2>&1 || true
-  fi
-  as_root "${apt[@]}" install glance-api python3-glanceclient >>"$aptlog" 2>&1 || rc=$?
-  if [ $rc -ne 0 ]; then
-    log "apt-get install failed ($rc), retrying after apt-get update"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get -q update >>"$aptlog" 2>&1 || true
-    rc=0
-    as_root "${apt[@]}" install glance-api python3-glanceclient >>"$aptlog" 2>&1 || rc=$?
-  fi
-  restore_policy_rc
-  trap - EXIT INT TERM HUP
+  # with a policy-rc.d that keeps the package from starting its own service (which would bind 0.0.0.0:9292)
+  apt_install "$aptlog" glance-api python3-glanceclient || rc=$?
   [ $rc -eq 0 ] || { tail -20 "$aptlog" >&2; die "apt-get install glance-api python3-glanceclient failed ($rc); log: $aptlog"; }
   [ -x /usr/bin/glance-api ] || die "/usr/bin/glance-api still missing after install"
   log "installed in $((SECONDS - t0)) s"
@@ -198,6 +127,10 @@ write_config() {
   mkdir -p "$DIR"
   local context=unauthenticated-context
   $TRUSTED && context=context
+  if $KEYSTONE; then
+    # the stock /etc/glance/glance-api-paste.ini (pipeline glance-api-keystone) is used
+    rm -f "$DIR/glance-api-paste.ini"
+  else
   cat > "$DIR/glance-api-paste.ini" <<EOF
 # written by scripts/real-glance.sh (from /usr/share/glance-common/glance-api-paste.ini: v2 only, no keystone)
 [pipeline:glance-api]
@@ -239,8 +172,15 @@ oslo_config_program = glance-api
 [filter:http_proxy_to_wsgi]
 paste.filter_factory = oslo_middleware:HTTPProxyToWSGI.factory
 EOF
+  fi
 
-  if $TRUSTED; then
+  if $KEYSTONE; then
+    # the stock policy; the seeding authenticates as Keystone's admin
+    cat > "$DIR/policy.yaml" <<'EOF'
+# written by scripts/real-glance.sh: keystone mode keeps Glance's default policy
+{}
+EOF
+  elif $TRUSTED; then
     # the stock policy (as with keystone); the seeding requests carry X-Roles: admin
     cat > "$DIR/policy.yaml" <<'EOF'
 # written by scripts/real-glance.sh: trusted-headers mode keeps Glance's default policy
@@ -260,8 +200,16 @@ EOF
 EOF
   fi
 
+  local flavor="" paste="$DIR/glance-api-paste.ini"
+  if $KEYSTONE; then
+    flavor=keystone
+    paste=/etc/glance/glance-api-paste.ini
+    # it holds the glance user's password
+    : > "$CONF"
+    chmod 600 "$CONF"
+  fi
   cat > "$CONF" <<EOF
-# written by scripts/real-glance.sh ($( $TRUSTED && echo trusted-headers || echo no-auth ) mode)
+# written by scripts/real-glance.sh ($MODE mode)
 [DEFAULT]
 bind_host = 127.0.0.1
 bind_port = $PORT
@@ -294,41 +242,105 @@ enforce_scope = false
 driver = noop
 
 [paste_deploy]
-flavor =
-config_file = $DIR/glance-api-paste.ini
+flavor =${flavor:+ $flavor}
+config_file = $paste
 
 [wsgi]
 python_interpreter = $SYS_PY
 EOF
+  if $KEYSTONE; then
+    cat >> "$CONF" <<EOF
+
+[keystone_authtoken]
+# the Keystone of $KEYSTONE_DIR (scripts/real-keystone.sh)
+www_authenticate_uri = $KS_AUTH_URL
+auth_url = $KS_AUTH_URL
+auth_type = password
+project_name = service
+username = $KS_GLANCE_USER
+password = $KS_GLANCE_PASSWORD
+user_domain_name = Default
+project_domain_name = Default
+region_name = RegionOne
+# seconds a validated token is trusted without asking Keystone again (default 300; -1: no cache)
+token_cache_time = 5
+EOF
+  fi
 }
 
-# a fresh database: a copy of a pristine db_sync'ed one (cached per installed glance version)
-fresh_db() {
-  local version cache tmpconf
-  version="$(dpkg-query -W -f '${Version}' glance-common 2>/dev/null | tr -c 'A-Za-z0-9.+~-' '_')" || version=unknown
-  cache="$DIR/cache/glance-$version.sqlite"
-  rm -f "$DIR/glance.sqlite" "$DIR/glance.sqlite-journal" "$DIR/glance.sqlite-wal" "$DIR/glance.sqlite-shm"
-  if [ ! -s "$cache" ]; then
-    mkdir -p "$DIR/cache"
-    rm -f "$cache.tmp"
-    tmpconf="$DIR/cache/db_sync.conf"
-    printf '[database]\nconnection = sqlite:///%s\n' "$cache.tmp" > "$tmpconf"
-    env -u PYTHONPATH -u PYTHONHOME /usr/bin/glance-manage --config-file "$tmpconf" db_sync \
-      > "$DIR/cache/db_sync.log" 2>&1 || { tail -20 "$DIR/cache/db_sync.log" >&2; die "glance-manage db_sync failed"; }
-    mv -f "$cache.tmp" "$cache"
-  fi
-  cp "$cache" "$DIR/glance.sqlite"
+# --- keystone mode: what this Glance needs from real-keystone.sh's keystone.json --------------------------
+read_keystone() {
+  [ -r "$KEYSTONE_JSON" ] || die "no $KEYSTONE_JSON: start that Keystone first (scripts/real-keystone.sh start --dir $KEYSTONE_DIR)"
+  local line
+  line="$(env -u PYTHONPATH -u PYTHONHOME "$SYS_PY" -I -c '
+import json, sys
+k = json.load(open(sys.argv[1], encoding="utf-8"))
+print("\t".join([k["auth_url"], k["glance"]["username"], k["glance"]["password"]]))' "$KEYSTONE_JSON")" \
+    || die "cannot read $KEYSTONE_JSON"
+  IFS=$'\t' read -r KS_AUTH_URL KS_GLANCE_USER KS_GLANCE_PASSWORD <<<"$line"
+  [ -n "$KS_GLANCE_PASSWORD" ] || die "no glance password in $KEYSTONE_JSON"
+  local code
+  code="$(curl -s -o /dev/null -m 5 --noproxy '*' -w '%{http_code}' "$KS_AUTH_URL" || true)"
+  [ "$code" = 200 ] || die "the Keystone of $KEYSTONE_DIR does not answer at $KS_AUTH_URL (GET -> ${code:-nothing}); start it with scripts/real-keystone.sh start --dir $KEYSTONE_DIR"
 }
+
+# real-keystone.sh holds this lock while it (re)starts; we hold it while we use keystone.json and register
+lock_keystone() {
+  lock 8 "$KEYSTONE_DIR/.real-keystone.lock" "$1" "real-keystone.sh is busy with $KEYSTONE_DIR (lock $KEYSTONE_DIR/.real-keystone.lock)"
+}
+unlock_keystone() { if $KEYSTONE; then flock -u 8 2>/dev/null || true; exec 8>&-; fi; }
+
+# a fresh database: a copy of a pristine db_sync'ed one (cached per installed glance version)
+fresh_db() { fresh_sqlite glance-common glance '' /usr/bin/glance-manage; }
 
 # --- seeding (with /usr/bin/python3, stdlib only) ---------------------------------------------------------
 seed() {
-  env -u PYTHONPATH -u PYTHONHOME "$SYS_PY" -I - "$PORT" "$TRUSTED" "$DIR/seed.json" <<'PYEOF'
+  env -u PYTHONPATH -u PYTHONHOME "$SYS_PY" -I - "$PORT" "$TRUSTED" "$DIR/seed.json" "$MODE" \
+    "${KEYSTONE_JSON:-}" "${KEYSTONE_DIR:-}" <<'PYEOF'
 import json, sys, urllib.request, urllib.error
 
 port, trusted, out = int(sys.argv[1]), sys.argv[2] == "true", sys.argv[3]
+mode = sys.argv[4] if len(sys.argv) > 4 else ("trusted-headers" if trusted else "no-auth")
 base = "http://127.0.0.1:%d" % port
 # never use a proxy, whatever the environment says
 opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+# the owners of the images: fixed project names without Keystone, Keystone's projects lookup and other with it
+OWNER, OTHER = "p-owner", "p-other"
+keystone = None
+if mode == "keystone":
+    with open(sys.argv[5], encoding="utf-8") as f:
+        keystone = json.load(f)
+    OWNER, OTHER = keystone["lookup"]["project_id"], keystone["other"]["project_id"]
+auth = {"token": None}
+
+def keystone_call(method, path, body=None, token=None):
+    data = json.dumps(body).encode("utf-8") if body is not None else None
+    h = {"Accept": "application/json"}
+    if data is not None:
+        h["Content-Type"] = "application/json"
+    if token:
+        h["X-Auth-Token"] = token
+    req = urllib.request.Request(keystone["auth_url"] + path, data=data, method=method, headers=h)
+    try:
+        with opener.open(req, timeout=30) as r:
+            return r.status, r.headers, json.loads(r.read().decode("utf-8") or "null")
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, None
+
+def admin_token():
+    a = keystone["admin"]
+    st, h, _ = keystone_call("POST", "/auth/tokens", {"auth": {
+        "identity": {"methods": ["password"], "password": {"user": {
+            "name": a["username"], "domain": {"name": "Default"}, "password": a["password"]}}},
+        "scope": {"project": {"name": a["project"], "domain": {"name": "Default"}}}}})
+    if st != 201 or not h.get("X-Subject-Token"):
+        sys.exit("seed: admin token from %s -> %d" % (keystone["auth_url"], st))
+    auth["token"] = h["X-Subject-Token"]
+    return auth["token"]
+
+if keystone:
+    admin_token()
 
 IDS = {
     "public":        "5eed0001-0000-4000-8000-000000000001",
@@ -338,16 +350,21 @@ IDS = {
     "ramdisk":       "5eed0005-0000-4000-8000-000000000005",
     "queued":        "5eed0006-0000-4000-8000-000000000006",
     "deactivated":   "5eed0007-0000-4000-8000-000000000007",
+    # keystone mode only: a private image of project lookup (the other modes keep their seven images)
+    "private-own":   "5eed0008-0000-4000-8000-000000000008",
 }
 
 def headers(project, extra=None):
-    h = {"X-Identity-Status": "Confirmed", "X-Roles": "admin,member,reader",
-         "X-Project-Id": project, "X-Tenant-Id": project, "X-User-Id": "u-seed",
-         "Accept": "application/json"}
+    if keystone:
+        h = {"X-Auth-Token": auth["token"], "Accept": "application/json"}
+    else:
+        h = {"X-Identity-Status": "Confirmed", "X-Roles": "admin,member,reader",
+             "X-Project-Id": project, "X-Tenant-Id": project, "X-User-Id": "u-seed",
+             "Accept": "application/json"}
     h.update(extra or {})
     return h
 
-def call(method, path, project="p-owner", body=None, ctype=None, expect=(200, 201, 204)):
+def call(method, path, project=OWNER, body=None, ctype=None, expect=(200, 201, 204)):
     data = None
     extra = {}
     if body is not None:
@@ -361,18 +378,23 @@ def call(method, path, project="p-owner", body=None, ctype=None, expect=(200, 20
         data = b""
         if ctype:
             extra["Content-Type"] = ctype
-    req = urllib.request.Request(base + path, data=data, method=method, headers=headers(project, extra))
-    try:
-        with opener.open(req, timeout=30) as r:
-            status, raw = r.status, r.read()
-    except urllib.error.HTTPError as e:
-        status, raw = e.code, e.read()
+    for attempt in (1, 2):
+        req = urllib.request.Request(base + path, data=data, method=method, headers=headers(project, extra))
+        try:
+            with opener.open(req, timeout=30) as r:
+                status, raw = r.status, r.read()
+        except urllib.error.HTTPError as e:
+            status, raw = e.code, e.read()
+        # an expired admin token (real-keystone.sh --token-expiration can be short): once more with a new one
+        if not (keystone and status == 401 and attempt == 1):
+            break
+        admin_token()
     if status not in expect:
         sys.exit("seed: %s %s -> %d %s" % (method, path, status, raw.decode("utf-8", "replace")[:2000]))
     return json.loads(raw.decode("utf-8")) if raw.strip() else None
 
 def create(key, upload=None, **props):
-    owner = props.pop("owner", "p-owner")
+    owner = props.pop("owner", OWNER)
     body = {"id": IDS[key], "name": "seed-" + key, "owner": owner}
     body.update(props)
     call("POST", "/v2/images", owner, body, expect=(201,))
@@ -391,7 +413,7 @@ owners["public"] = create("public", upload=b"seed image bytes: not a real qcow2\
                           os_version="22.04", hw_machine_type="q35", architecture="x86_64",
                           description="Ünïcødé ✓ 日本", tags=["seed", "ünïcødé"])
 owners["private-other"] = create("private-other", upload=b"seed private bytes\n", visibility="private",
-                                 owner="p-other", disk_format="raw", container_format="bare")
+                                 owner=OTHER, disk_format="raw", container_format="bare")
 # like a snapshot of a volume-backed server made by nova: no data of its own (size 0), block device mapping
 owners["bdm"] = create("bdm", upload=b"", visibility="public", disk_format="raw", container_format="bare",
                        bdm_v2="True", root_device_name="/dev/vda",
@@ -402,11 +424,16 @@ owners["queued"] = create("queued", visibility="public")
 owners["deactivated"] = create("deactivated", upload=b"seed deactivated bytes\n", visibility="public",
                                disk_format="qcow2", container_format="bare")
 call("POST", "/v2/images/%s/actions/deactivate" % IDS["deactivated"], owners["deactivated"], expect=(204,))
+keys = ["public", "private-other", "bdm", "kernel", "ramdisk", "queued", "deactivated"]
+if keystone:
+    owners["private-own"] = create("private-own", upload=b"seed own private bytes\n", visibility="private",
+                                   disk_format="raw", container_format="bare")
+    keys.append("private-own")
 
 expected_status = {"public": "active", "private-other": "active", "bdm": "active", "kernel": "active",
-                   "ramdisk": "active", "queued": "queued", "deactivated": "deactivated"}
+                   "ramdisk": "active", "queued": "queued", "deactivated": "deactivated", "private-own": "active"}
 images = {}
-for key in ["public", "private-other", "bdm", "kernel", "ramdisk", "queued", "deactivated"]:
+for key in keys:
     g = call("GET", "/v2/images/" + IDS[key], owners[key], expect=(200,))
     if g.get("status") != expected_status[key]:
         sys.exit("seed: image %s has status %r, expected %r" % (key, g.get("status"), expected_status[key]))
@@ -414,6 +441,34 @@ for key in ["public", "private-other", "bdm", "kernel", "ramdisk", "queued", "de
                    "status": g.get("status"), "owner": g.get("owner"), "glance": g}
 
 seed = {"port": port, "url": base, "trusted_headers": trusted, "images": images}
+
+if keystone:
+    # this Glance in the catalog: service image with a public, internal and admin endpoint in RegionOne
+    def ks(method, path, body=None, expect=(200, 201)):
+        st, _, doc = keystone_call(method, path, body, auth["token"])
+        if st == 401:
+            st, _, doc = keystone_call(method, path, body, admin_token())
+        if st not in expect:
+            sys.exit("seed: keystone %s %s -> %d" % (method, path, st))
+        return doc
+    services = ks("GET", "/services?type=image")["services"]
+    if services:
+        service_id = sorted(services, key=lambda s: s["id"])[0]["id"]
+    else:
+        service_id = ks("POST", "/services", {"service": {"type": "image", "name": "glance",
+                                                          "description": "OpenStack Image"}})["service"]["id"]
+    endpoints = ks("GET", "/endpoints?service_id=%s" % service_id)["endpoints"]
+    added = []
+    for iface in ("public", "internal", "admin"):
+        if not any(e["interface"] == iface and e["url"].rstrip("/") == base and e.get("region_id") == "RegionOne"
+                   for e in endpoints):
+            ks("POST", "/endpoints", {"endpoint": {"service_id": service_id, "interface": iface, "url": base,
+                                                   "region_id": "RegionOne", "enabled": True}})
+            added.append(iface)
+    print("real-glance: image endpoints of %s in the Keystone at %s: %s" % (
+        base, keystone["auth_url"], ("added " + ", ".join(added)) if added else "already registered"),
+        file=sys.stderr)
+    seed["keystone"] = {"auth_url": keystone["auth_url"], "dir": sys.argv[6]}
 tmp = out + ".tmp"
 with open(tmp, "w", encoding="utf-8") as f:
     json.dump(seed, f, ensure_ascii=False, indent=2, sort_keys=False)
@@ -424,17 +479,6 @@ PYEOF
 }
 
 # --- start ------------------------------------------------------------------------------------------------
-http_code() {
-  curl -s -o /dev/null -m 3 --noproxy '*' -w '%{http_code}' \
-    -H 'X-Identity-Status: Confirmed' -H 'X-Roles: admin' -H 'X-Project-Id: p-owner' -H 'X-User-Id: u-seed' \
-    "http://127.0.0.1:$PORT$1" 2>/dev/null || true
-}
-
-port_busy() { [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]; }
-
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-secs_since() { local d=$(( $(now_ms) - $1 )); printf '%d.%01d' $((d / 1000)) $(((d % 1000) / 100)); }
-
 do_start() {
   local t0 tl
   t0="$(now_ms)"
@@ -442,72 +486,33 @@ do_start() {
   install_glance
   [ -x "$SYS_PY" ] || die "$SYS_PY missing"
   mkdir -p "$DIR"
-  do_stop
-  if port_busy "$PORT"; then
-    ss -Hltnp "sport = :$PORT" >&2 || true
-    die "port $PORT is already in use by another process (not started from $DIR); pick another with --port"
+  if $KEYSTONE; then
+    [ -d "$KEYSTONE_DIR" ] || die "no directory $KEYSTONE_DIR: start a Keystone with scripts/real-keystone.sh start --dir $KEYSTONE_DIR"
+    lock_keystone 180
+    read_keystone
   fi
+  stop_and_claim_port
   write_config
   rm -rf "$DIR/images" "$DIR/staging" "$DIR/image-cache" "$DIR/lock"
   rm -f "$DIR/seed.json" "$DIR/seed.json.tmp" "$DIR/healthcheck_disable"
   mkdir -p "$DIR/images" "$DIR/staging" "$DIR/image-cache" "$DIR/lock"
   fresh_db
   : > "$LOGFILE"
-  # own session (not killed with the caller's process group), no terminal, no inherited stdio or lock fd;
-  # the process writes its own pid (setsid forks when it happens to be a process group leader)
-  rm -f "$PIDFILE"
   tl="$(now_ms)"
-  ( cd "$DIR" || exit 1
-    # close every inherited descriptor but stdio (lock fd, callers' pipes: a caller must see EOF when we return)
-    for fd in /proc/$BASHPID/fd/*; do
-      fd="${fd##*/}"
-      case "$fd" in 0|1|2) ;; *) eval "exec $fd>&-" 2>/dev/null || true ;; esac
-    done
-    exec setsid /bin/sh -c 'echo $$ > "$1"; shift; exec "$@"' real-glance "$PIDFILE" \
-      env -u PYTHONPATH -u PYTHONHOME /usr/bin/glance-api --config-file "$CONF" \
-      </dev/null >>"$LOGFILE" 2>&1 ) &
-  local pid="" i=0
-  while [ $i -lt 100 ]; do
-    [ -s "$PIDFILE" ] && pid="$(our_pid)" && break
-    sleep 0.05; i=$((i + 1))
-  done
-  [ -n "$pid" ] || { tail -30 "$LOGFILE" >&2; rm -f "$PIDFILE"; die "glance-api did not start"; }
-  log "glance-api pid $pid on http://127.0.0.1:$PORT ($( $TRUSTED && echo trusted-headers || echo no-auth ) mode, dir $DIR)"
-  trap 'log "interrupted"; do_stop; exit 130' INT TERM
-  local deadline=$((SECONDS + READY_TIMEOUT)) code=""
-  while :; do
-    if ! alive "$pid"; then
-      tail -40 "$LOGFILE" >&2
-      rm -f "$PIDFILE"
-      die "glance-api exited before it was ready; log: $LOGFILE"
-    fi
-    code="$(http_code /v2/images)"
-    [ "$code" = 200 ] && break
-    if [ $SECONDS -ge $deadline ]; then
-      tail -40 "$LOGFILE" >&2
-      do_stop
-      die "glance-api not ready after ${READY_TIMEOUT}s (last GET /v2/images -> ${code:-no answer}); log: $LOGFILE"
-    fi
-    sleep 0.2
-  done
+  launch env -u PYTHONPATH -u PYTHONHOME /usr/bin/glance-api --config-file "$CONF"
+  local pid="$SERVER_PID"
+  log "glance-api pid $pid on http://127.0.0.1:$PORT ($MODE mode, dir $DIR$( $KEYSTONE && echo ", keystone $KS_AUTH_URL" ))"
+  local ready=200
+  $KEYSTONE && ready=401
+  # with keystone, keystonemiddleware drops these headers: a request without a token gets 401 once Glance serves
+  wait_ready "$pid" /v2/images "$ready" \
+    -H 'X-Identity-Status: Confirmed' -H 'X-Roles: admin' -H 'X-Project-Id: p-owner' -H 'X-User-Id: u-seed'
   log "ready $(secs_since "$tl") s after launch; seeding"
-  if ! seed; then
-    tail -20 "$LOGFILE" >&2
-    do_stop
-    die "seeding failed; log: $LOGFILE"
-  fi
-  trap - INT TERM
+  after_ready seed "seeding failed; log: $LOGFILE"
+  unlock_keystone
   log "seeded: $DIR/seed.json ($(secs_since "$t0") s in all)"
 }
 
-lock_dir() {
-  exec 9>>"$DIR/.real-glance.lock"
-  flock -w "$1" 9 || die "another real-glance.sh is busy with $DIR"
-}
+lock_dir() { lock 9 "$DIR/.real-glance.lock" "$1" "another real-glance.sh is busy with $DIR"; }
 
-case "$CMD" in
-  start) mkdir -p "$DIR"; lock_dir 120; do_start ;;
-  stop) if [ -d "$DIR" ]; then lock_dir 60; fi; do_stop ;;
-  status) do_status ;;
-  *) usage ;;
-esac
+run_command "$CMD"

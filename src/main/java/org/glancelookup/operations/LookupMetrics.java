@@ -28,6 +28,7 @@ public class LookupMetrics implements AutoCloseable, GlanceAttemptListener {
     private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
     private final Map<String, Counter> retries = new ConcurrentHashMap<>();
     private final Map<String, Counter> refusedSends = new ConcurrentHashMap<>();
+    private final Map<String, Counter> tokenRequests = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     public LookupMetrics() {
@@ -103,6 +104,14 @@ public class LookupMetrics implements AutoCloseable, GlanceAttemptListener {
         attempts.computeIfAbsent(server + "\n" + result, key -> Counter.builder("glance.attempts")
                 .description("Attempts per Glance server and result").tag("server", String.valueOf(server))
                 .tag("result", result).register(registry)).increment();
+    }
+
+    /** A request to Keystone for the service's own token (auth.strategy=service, keystone.service-token). */
+    @Override
+    public void tokenRequested(String outcome) {
+        tokenRequests.computeIfAbsent(outcome, o -> Counter.builder("glance.identity.token.requests")
+                .description("Requests to Keystone for the service's own token, by outcome (ok or the error name)")
+                .tag("outcome", o).register(registry)).increment();
     }
 
     public String scrape() {

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.management.MBeanAttributeInfo;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.apache.logging.log4j.Level;
 import org.glancelookup.support.FreePorts;
 import org.glancelookup.support.GlanceStandIn;
 import org.glancelookup.support.Images;
 import org.glancelookup.support.JmsClient;
+import org.glancelookup.support.JmxAttributes;
 import org.glancelookup.support.LogCapture;
 import org.glancelookup.support.TestService;
 import org.junit.jupiter.api.Test;
@@ -76,7 +73,7 @@ class SecretsTest {
                     seen.add(http.body());
                     seen.add(http.headers().map().toString());
                 }
-                seen.addAll(jmxAttributes());
+                seen.addAll(JmxAttributes.all());
             }
             seen.addAll(logs.lines());
             assertThat(glance.imageRequests()).extracting(r -> r.header("X-Auth-Token")).contains(TOKEN);
@@ -96,29 +93,5 @@ class SecretsTest {
             }
         }
         return found;
-    }
-
-    /** Every readable attribute of every MBean in the JVM, as text (what Hawtio's Jolokia can show). */
-    private static List<String> jmxAttributes() throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        List<String> values = new ArrayList<>();
-        for (ObjectName name : server.queryNames(null, null)) {
-            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
-                if (!attribute.isReadable()) {
-                    continue;
-                }
-                try {
-                    Object value = server.getAttribute(name, attribute.getName());
-                    values.add(name + " " + attribute.getName() + " = " + deep(value));
-                } catch (Exception | Error unreadable) {
-                    // some platform attributes are unsupported here
-                }
-            }
-        }
-        return values;
-    }
-
-    private static String deep(Object value) {
-        return value instanceof Object[] array ? java.util.Arrays.deepToString(array) : String.valueOf(value);
     }
 }

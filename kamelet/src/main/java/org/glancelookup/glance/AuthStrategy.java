@@ -14,15 +14,17 @@ import org.glancelookup.lookup.RequestContext;
  * <li>{@code trusted-headers}: for a Glance behind an authenticating proxy whose context middleware trusts
  * identity headers: {@code X-Identity-Status: Confirmed}, {@code X-Project-Id}, {@code X-User-Id},
  * {@code X-Roles} (and the token, if any); Glance then hides other projects' private images itself.</li>
+ * <li>{@code service}: the service's own Keystone token goes as {@code X-Auth-Token} (SPEC section 9), whatever
+ * the caller sent; Glance decides what the service may see.</li>
  * </ul>
  */
 public enum AuthStrategy {
-    NOAUTH, KEYSTONE, TRUSTED_HEADERS;
+    NOAUTH, KEYSTONE, TRUSTED_HEADERS, SERVICE;
 
     /** The headers that carry the caller's identity to Glance under this strategy, in the order sent. */
     public List<Map.Entry<String, String>> identityHeaders(RequestContext context) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        if (this != NOAUTH && context.hasToken()) {
+        if ((this == KEYSTONE || this == TRUSTED_HEADERS) && context.hasToken()) {
             headers.add(Map.entry("X-Auth-Token", context.authToken()));
         }
         if (this == TRUSTED_HEADERS) {
@@ -61,8 +63,9 @@ public enum AuthStrategy {
             case "noauth" -> NOAUTH;
             case "keystone" -> KEYSTONE;
             case "trusted-headers" -> TRUSTED_HEADERS;
+            case "service" -> SERVICE;
             default -> throw new IllegalArgumentException(
-                    "auth.strategy must be noauth, keystone or trusted-headers, not '" + setting + "'");
+                    "auth.strategy must be noauth, keystone, trusted-headers or service, not '" + setting + "'");
         };
     }
 }

@@ -16,7 +16,11 @@ public enum LookupError {
      * The HTTP front door has lookup.http.max-in-flight lookups in flight already, or the broker did not take the
      * answer's copy (its queue is full, it blocks, it failed).
      */
-    ServiceBusy(503);
+    ServiceBusy(503),
+    /** Keystone cannot be reached when the service needs its own token (SPEC section 9). */
+    IdentityUnavailable(503),
+    /** Keystone refuses the service's own credentials (SPEC section 9). */
+    IdentityRejected(502);
 
     private final int httpStatus;
 
@@ -33,6 +37,7 @@ public enum LookupError {
      * to the errors queue (a queued request is redelivered instead; ServiceBusy never happens to one).
      */
     public boolean isInfrastructure() {
-        return this == GlanceConnectionFailed || this == MappingStoreUnavailable || this == ServiceBusy;
+        return this == GlanceConnectionFailed || this == MappingStoreUnavailable || this == ServiceBusy
+                || this == IdentityUnavailable;
     }
 }

@@ -76,4 +76,16 @@ public class LookupFailure extends RuntimeException {
         return new LookupFailure(LookupError.ServiceBusy,
                 "The service has " + limit + " HTTP lookups in flight, its limit; try again later.");
     }
+
+    /** Keystone did not answer the service's token request (no secret in {@code reason}). */
+    public static LookupFailure identityUnavailable(String authUrl, String reason) {
+        return new LookupFailure(LookupError.IdentityUnavailable,
+                "The identity service at " + authUrl + " is unavailable: " + reason);
+    }
+
+    /** Keystone refused the service's own credentials ({@code status}: its HTTP answer). */
+    public static LookupFailure identityRejected(String authUrl, int status) {
+        return new LookupFailure(LookupError.IdentityRejected,
+                "The identity service at " + authUrl + " refused the service's credentials (HTTP " + status + ").");
+    }
 }

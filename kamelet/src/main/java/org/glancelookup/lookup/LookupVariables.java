@@ -21,6 +21,10 @@ public final class LookupVariables {
     public static final String GLANCE_CACHED = "glanceCached";
     /** This lookup's lead of the single flight for its image: set and read by the cache steps. */
     public static final String GLANCE_LEAD = "glanceLead";
+    /** The service's own ServiceToken for this attempt: set by the server routes; read by GlanceWire, the 401 check. */
+    public static final String SERVICE_TOKEN = "serviceToken";
+    /** Whether this lookup has had the service's token renewed after a 401: set and read by the 401 check. */
+    public static final String SERVICE_TOKEN_RENEWED = "serviceTokenRenewed";
     /** The LookupFailure of a failed lookup: set by the step's and the service's error handling; read by them. */
     public static final String FAILURE = "failure";
     /** The service's front door of the request (jms; unset for http and direct): set by lookup-jms. */

@@ -17,4 +17,8 @@ public interface GlanceAttemptListener {
 
     /** The attempt failed with a retryable failure; {@code retrying} when another attempt follows. */
     void failed(String server, boolean retrying);
+
+    /** The step asked Keystone for the service's own token: {@code outcome} ok, or the error name. */
+    default void tokenRequested(String outcome) {
+    }
 }

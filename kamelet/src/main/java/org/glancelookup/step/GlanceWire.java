@@ -13,6 +13,7 @@ import org.apache.hc.core5.http.HttpResponse;
 import org.glancelookup.glance.AuthStrategy;
 import org.glancelookup.glance.GlanceServer;
 import org.glancelookup.glance.WireHeaders;
+import org.glancelookup.identity.ServiceToken;
 import org.glancelookup.lookup.LookupRequest;
 import org.glancelookup.lookup.LookupVariables;
 
@@ -52,6 +53,11 @@ public class GlanceWire implements HttpActivityListener {
         }
         auth.identityHeaders(lookup.context()).forEach(header -> request.addHeader(header.getKey(),
                 header.getValue()));
+        ServiceToken own = exchange.getVariable(LookupVariables.SERVICE_TOKEN, ServiceToken.class);
+        if (own != null) {
+            // the service's own token: its identity (service), or Nova's service user beside the caller's (keystone)
+            request.addHeader(auth == AuthStrategy.SERVICE ? "X-Auth-Token" : "X-Service-Token", own.id());
+        }
     }
 
     @Override

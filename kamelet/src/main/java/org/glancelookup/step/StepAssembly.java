@@ -84,7 +84,9 @@ final class StepAssembly {
         registry.bind(prefix + "glanceWire", new GlanceWire(auth, servers));
         registry.bind(prefix + "imageMetadata", imageMetadata);
         registry.bind(prefix + "novaConversions", new NovaConversions(json));
-        registry.bind(prefix + "availabilityCheck", new AvailabilityCheck(imageMetadata));
+        registry.bind(prefix + "availabilityCheck",
+                new AvailabilityCheck(imageMetadata, auth == AuthStrategy.SERVICE));
+        registry.bind(prefix + "serviceIdentity", ServiceIdentity.of(s, auth, listener, json));
         registry.bind(prefix + "serverCoolDown", coolDown);
         registry.bind(prefix + "glanceAttempts", new GlanceAttempts(listener, coolDown));
         registry.bind(prefix + "glanceAnswerSharing", new GlanceAnswerSharing(answerCache(s, auth)));
@@ -109,7 +111,8 @@ final class StepAssembly {
         List<String> routeIds = new ArrayList<>();
         routeIds.add(templated(context, "glance-lookup-step", s.name, s.name)
                 .parameter("numRetries", String.valueOf(s.numRetries))
-                .parameter("retryDelayMs", String.valueOf(s.retryDelayMs)).add());
+                .parameter("retryDelayMs", String.valueOf(s.retryDelayMs))
+                .parameter("tokenRetries", String.valueOf(s.numRetries + 1)).add());
         routeIds.add(templated(context, "glance-lookup-failed", s.name + "-failed", s.name)
                 .parameter("throwExceptionOnFailure", String.valueOf(s.throwExceptionOnFailure)).add());
         for (String part : new String[] {"translate-id", "translate-uuids", "to-metadata", "glance-answer"}) {

@@ -23,6 +23,18 @@ public class StepSettings {
     boolean createMissing = true;
     int cacheTtlMs;
     boolean throwExceptionOnFailure = true;
+    // the service's own identity (SPEC section 9): auth.strategy=service, or keystone with keystoneServiceToken
+    String keystoneAuthUrl;
+    String keystoneUsername;
+    String keystonePassword;
+    String keystoneProjectName;
+    String keystoneUserDomainName = "Default";
+    String keystoneProjectDomainName = "Default";
+    String keystoneApplicationCredentialId;
+    String keystoneApplicationCredentialSecret;
+    String keystoneInterface = "internal";
+    String keystoneRegionName;
+    boolean keystoneServiceToken;
     // not Kamelet properties: the service's tunables (config/application.properties), here with its defaults
     int cacheMaxEntries = 10000;
     int serverCoolDownMs = 5000;
@@ -128,5 +140,52 @@ public class StepSettings {
 
     public void setMappingCacheSize(int mappingCacheSize) {
         this.mappingCacheSize = mappingCacheSize;
+    }
+
+    public void setKeystoneAuthUrl(String keystoneAuthUrl) {
+        this.keystoneAuthUrl = keystoneAuthUrl;
+    }
+
+    public void setKeystoneUsername(String keystoneUsername) {
+        this.keystoneUsername = keystoneUsername;
+    }
+
+    public void setKeystonePassword(String keystonePassword) {
+        this.keystonePassword = keystonePassword;
+    }
+
+    public void setKeystoneProjectName(String keystoneProjectName) {
+        this.keystoneProjectName = keystoneProjectName;
+    }
+
+    public void setKeystoneUserDomainName(String keystoneUserDomainName) {
+        this.keystoneUserDomainName = keystoneUserDomainName;
+    }
+
+    public void setKeystoneProjectDomainName(String keystoneProjectDomainName) {
+        this.keystoneProjectDomainName = keystoneProjectDomainName;
+    }
+
+    public void setKeystoneApplicationCredentialId(String keystoneApplicationCredentialId) {
+        this.keystoneApplicationCredentialId = keystoneApplicationCredentialId;
+    }
+
+    public void setKeystoneApplicationCredentialSecret(String keystoneApplicationCredentialSecret) {
+        this.keystoneApplicationCredentialSecret = keystoneApplicationCredentialSecret;
+    }
+
+    /** The catalog interface of Glance's endpoints ({@code internal}, then {@code public}). */
+    public void setKeystoneInterface(String keystoneInterface) {
+        this.keystoneInterface = keystoneInterface;
+    }
+
+    /** The catalog region of Glance's endpoints (empty: any). */
+    public void setKeystoneRegionName(String keystoneRegionName) {
+        this.keystoneRegionName = keystoneRegionName;
+    }
+
+    /** With authStrategy keystone: send the service's own token as X-Service-Token beside the caller's. */
+    public void setKeystoneServiceToken(boolean keystoneServiceToken) {
+        this.keystoneServiceToken = keystoneServiceToken;
     }
 }

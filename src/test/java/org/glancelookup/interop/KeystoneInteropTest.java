@@ -1,0 +1,236 @@
+package org.glancelookup.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.glancelookup.support.TestJson.JSON;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.logging.log4j.Level;
+import org.glancelookup.support.FreePorts;
+import org.glancelookup.support.JmxAttributes;
+import org.glancelookup.support.LogCapture;
+import org.glancelookup.support.TcpProxy;
+import org.glancelookup.support.TestService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's own identity (auth.strategy=service, SPEC section 9) against a real Keystone (Debian's, Zed;
+ * scripts/real-keystone.sh) and a real Glance that checks every token with keystonemiddleware
+ * (scripts/real-glance.sh --keystone): lookups by password and by application credential, refused credentials,
+ * Keystone out of reach and back, and tokens expiring under load (Keystone's tokens live 20 s here).
+ */
+@Tag("interop")
+class KeystoneInteropTest {
+    private static final Path KEYSTONE_DIR = Path.of("target", "real-keystone-it");
+    private static final Path GLANCE_DIR = Path.of("target", "real-glance-keystone-it");
+    private static final int TOKEN_LIFE_S = 20;
+    private static final AtomicInteger LOOKUPS = new AtomicInteger();
+    private static final AtomicInteger FAILED = new AtomicInteger();
+    private static JsonNode keystone;
+    private static JsonNode seed;
+    private static int tokenRefreshes;
+
+    @BeforeAll
+    static void startKeystoneAndGlance() throws Exception {
+        script("real-keystone.sh", "start", "--port", String.valueOf(FreePorts.next()), "--dir",
+                KEYSTONE_DIR.toString(), "--token-expiration", String.valueOf(TOKEN_LIFE_S));
+        keystone = JSON.readTree(KEYSTONE_DIR.resolve("keystone.json").toFile());
+        script("real-glance.sh", "start", "--port", String.valueOf(FreePorts.next()), "--dir", GLANCE_DIR.toString(),
+                "--keystone", KEYSTONE_DIR.toString());
+        seed = JSON.readTree(GLANCE_DIR.resolve("seed.json").toFile());
+    }
+
+    @AfterAll
+    static void stopThem() throws Exception {
+        System.out.println("keystone interop: " + LOOKUPS.get() + " lookups, " + tokenRefreshes
+                + " token refreshes, " + FAILED.get() + " failed");
+        script("real-glance.sh", "stop", "--dir", GLANCE_DIR.toString(), "--keystone", KEYSTONE_DIR.toString());
+        script("real-keystone.sh", "stop", "--dir", KEYSTONE_DIR.toString());
+    }
+
+    private static void script(String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/" + name));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor(600, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
+    }
+
+    private static String image(String name) {
+        return seed.at("/images/" + name + "/id").asText();
+    }
+
+    private static String lookup(String key) {
+        return keystone.at("/lookup/" + key).asText();
+    }
+
+    /** The service as a service user: glance.api-servers is the real Glance, its identity the given one. */
+    private static TestService service(String authUrl, String... credentials) throws Exception {
+        List<String> settings = new ArrayList<>(List.of(
+                "glance.api-servers", seed.get("url").asText(),
+                "glance.num-retries", "1",
+                "auth.strategy", "service",
+                "keystone.auth-url", authUrl));
+        settings.addAll(List.of(credentials));
+        return TestService.start(settings.toArray(String[]::new));
+    }
+
+    private static String[] password() {
+        return new String[] {"keystone.username", lookup("username"), "keystone.password", lookup("password"),
+            "keystone.project-name", lookup("project")};
+    }
+
+    private static String[] applicationCredential() {
+        return new String[] {"keystone.application-credential-id", lookup("application_credential_id"),
+            "keystone.application-credential-secret", lookup("application_credential_secret")};
+    }
+
+    /** One lookup over HTTP, counted in the figure line (a 5xx, or a ServiceBusy, counts as failed). */
+    private static HttpResponse<String> get(TestService service, String id) throws Exception {
+        HttpResponse<String> answer = service.httpGet("/images/" + id);
+        LOOKUPS.incrementAndGet();
+        if (answer.statusCode() >= 500) {
+            FAILED.incrementAndGet();
+        }
+        return answer;
+    }
+
+    private static JsonNode body(HttpResponse<String> answer) throws Exception {
+        return JSON.readTree(answer.body());
+    }
+
+    private static int tokenRequests(TestService service, String outcome) throws Exception {
+        Matcher count = Pattern.compile("glance_identity_token_requests_total\\{outcome=\"" + outcome
+                + "\"} (\\d+)").matcher(service.httpGet("/metrics").body());
+        return count.find() ? Integer.parseInt(count.group(1)) : 0;
+    }
+
+    @Test
+    void aServiceUserByPasswordOrByApplicationCredentialSeesWhatGlanceLetsItSee() throws Exception {
+        for (String[] credentials : List.of(password(), applicationCredential())) {
+            try (TestService service = service(keystone.get("auth_url").asText(), credentials)) {
+                HttpResponse<String> shared = get(service, image("public"));
+                assertThat(shared.statusCode()).as(shared.body()).isEqualTo(200);
+                assertThat(body(shared).get("name").asText())
+                        .isEqualTo(seed.at("/images/public/glance/name").asText());
+                HttpResponse<String> own = get(service, image("private-own"));
+                assertThat(own.statusCode()).as("the service's project's private image").isEqualTo(200);
+                HttpResponse<String> others = get(service, image("private-other"));
+                assertThat(others.statusCode()).as("another project's private image").isEqualTo(404);
+                assertThat(body(others).get("error").asText()).isEqualTo("ImageNotFound");
+                HttpResponse<String> missing = get(service, UUID.randomUUID().toString());
+                assertThat(body(missing).get("error").asText()).isEqualTo("ImageNotFound");
+                assertThat(tokenRequests(service, "ok")).as("one token for all of them").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void neitherTheSecretsNorTheServiceTokenAppearAnywhere() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (LogCapture logs = LogCapture.at(Level.ALL)) {
+            List<String> both = new ArrayList<>(List.of(password()));
+            both.addAll(List.of(applicationCredential())); // the application credential is used, the password kept
+            try (TestService service = service(keystone.get("auth_url").asText(), both.toArray(String[]::new))) {
+                for (String id : List.of(image("public"), image("private-other"), "ami-0000zzzz")) {
+                    HttpResponse<String> answer = get(service, id);
+                    seen.add(answer.body());
+                    seen.add(answer.headers().map().toString());
+                    seen.add(service.lookupBody(id));
+                }
+                seen.add(service.httpGet("/metrics").body());
+                seen.add(service.httpGet("/health/ready").body());
+                seen.addAll(JmxAttributes.all());
+            }
+            seen.addAll(logs.lines());
+        }
+        assertThat(seen).hasSizeGreaterThan(100);
+        for (String secret : List.of(lookup("password"), lookup("application_credential_secret"), "gAAAAA")) {
+            // (every Fernet token begins gAAAAA)
+            assertThat(seen.stream().filter(t -> t.contains(secret))
+                    .map(t -> t.substring(Math.max(0, t.indexOf(secret) - 300), t.indexOf(secret))).toList())
+                    .as("nothing shows a password, a secret or a token").isEmpty();
+        }
+    }
+
+    @Test
+    void refusedCredentialsAreIdentityRejectedAndLoggedOnce() throws Exception {
+        String wrong = "not-" + lookup("password");
+        try (LogCapture logs = LogCapture.at(Level.INFO);
+                TestService service = service(keystone.get("auth_url").asText(),
+                        "keystone.username", lookup("username"), "keystone.password", wrong,
+                        "keystone.project-name", lookup("project"))) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> refused = service.httpGet("/images/" + image("public"));
+                assertThat(refused.statusCode()).isEqualTo(502);
+                assertThat(body(refused).get("error").asText()).isEqualTo("IdentityRejected");
+                assertThat(refused.body()).doesNotContain(wrong);
+            }
+            List<String> errors = logs.lines().stream().filter(l -> l.startsWith("ERROR")).toList();
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0)).contains("refused the service's credentials").doesNotContain(wrong);
+            assertThat(String.join("\n", logs.lines())).doesNotContain(wrong);
+        }
+    }
+
+    @Test
+    void keystoneOutOfReachIsIdentityUnavailableUntilItIsBack() throws Exception {
+        int keystonePort = keystone.get("port").asInt();
+        try (TcpProxy network = new TcpProxy("127.0.0.1", keystonePort);
+                TestService service = service("http://127.0.0.1:" + network.port() + "/v3", password())) {
+            network.down();
+            HttpResponse<String> away = service.httpGet("/images/" + image("public"));
+            assertThat(away.statusCode()).isEqualTo(503);
+            assertThat(body(away).get("error").asText()).isEqualTo("IdentityUnavailable");
+            network.up();
+            HttpResponse<String> back = get(service, image("public"));
+            assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void tokensExpiringUnderLoadCostOneKeystoneRequestEachAndNoLookup() throws Exception {
+        try (TestService service = service(keystone.get("auth_url").asText(), applicationCredential())) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2L * TOKEN_LIFE_S + 10);
+            ExecutorService callers = Executors.newFixedThreadPool(16);
+            List<Future<Integer>> done = new ArrayList<>();
+            String[] ids = {image("public"), image("private-own"), image("kernel")};
+            for (int t = 0; t < 16; t++) {
+                int first = t;
+                done.add(callers.submit(() -> {
+                    int failed = 0;
+                    for (int i = first; System.nanoTime() < until; i++) {
+                        if (get(service, ids[i % ids.length]).statusCode() != 200) {
+                            failed++;
+                        }
+                    }
+                    return failed;
+                }));
+            }
+            int failed = 0;
+            for (Future<Integer> caller : done) {
+                failed += caller.get();
+            }
+            callers.shutdown();
+            tokenRefreshes = tokenRequests(service, "ok");
+            assertThat(failed).as("lookups that did not answer 200").isZero();
+            // 50 s of 20-s tokens renewed at 15 s: the first token and about one more per renewal, not one per lookup
+            assertThat(tokenRefreshes).isBetween(3, 6);
+            assertThat(LOOKUPS.get()).isGreaterThanOrEqualTo(100);
+        }
+    }
+}
