@@ -1,11 +1,16 @@
 package org.glancelookup.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.glancelookup.support.TestJson.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The service's own identity (auth.strategy=service, SPEC section 9) against a real Keystone (Debian's, Zed;
  * scripts/real-keystone.sh) and a real Glance that checks every token with keystonemiddleware
- * (scripts/real-glance.sh --keystone): lookups by password and by application credential, refused credentials,
- * Keystone out of reach and back, and tokens expiring under load (Keystone's tokens live 20 s here).
+ * (scripts/real-glance.sh --keystone): lookups by password and by application credential, a token revoked
+ * early, refused credentials, Keystone out of reach and back, and tokens expiring under load (Keystone's tokens
+ * live 20 s here).
  */
 @Tag("interop")
 class KeystoneInteropTest {
@@ -165,6 +171,49 @@ class KeystoneInteropTest {
                     .map(t -> t.substring(Math.max(0, t.indexOf(secret) - 300), t.indexOf(secret))).toList())
                     .as("nothing shows a password, a secret or a token").isEmpty();
         }
+    }
+
+    @Test
+    void aTokenRevokedEarlyIsReplacedOnItsFirst401AndNoLookupFails() throws Exception {
+        try (TestService service = service(keystone.get("auth_url").asText(), password())) {
+            assertThat(get(service, image("public")).statusCode()).isEqualTo(200);
+            long firstToken = System.nanoTime();
+            // disabling the user revokes its tokens at Keystone; it may have new ones once enabled again
+            setLookupUserEnabled(false);
+            setLookupUserEnabled(true);
+            Thread.sleep(1500); // a token issued in the second of the revocation would count as revoked too
+            // Glance keeps a checked token 5 s (token_cache_time): lookups go on until it asks Keystone again
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                HttpResponse<String> answer = get(service, image("public"));
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                return tokenRequests(service, "ok") == 2;
+            });
+            assertThat(get(service, image("private-own")).statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - firstToken)).as("renewed for the 401, before the"
+                    + " token's own renewal at 3/4 of its " + TOKEN_LIFE_S + " s").isLessThan(Duration.ofSeconds(14));
+            assertThat(tokenRequests(service, "ok")).as("one new token after the 401").isEqualTo(2);
+        }
+    }
+
+    /** PATCH /v3/users/{lookup user} as Keystone's admin. */
+    private static void setLookupUserEnabled(boolean enabled) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = keystone.get("auth_url").asText();
+        String login = "{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\""
+                + keystone.at("/admin/username").asText() + "\",\"domain\":{\"name\":\"Default\"},\"password\":\""
+                + keystone.at("/admin/password").asText() + "\"}}},\"scope\":{\"project\":{\"name\":\""
+                + keystone.at("/admin/project").asText() + "\",\"domain\":{\"name\":\"Default\"}}}}}";
+        HttpResponse<String> admin = http.send(HttpRequest.newBuilder(URI.create(auth + "/auth/tokens"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(login)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.statusCode()).isEqualTo(201);
+        HttpResponse<String> changed = http.send(HttpRequest.newBuilder(
+                URI.create(auth + "/users/" + lookup("user_id")))
+                .header("Content-Type", "application/json")
+                .header("X-Auth-Token", admin.headers().firstValue("X-Subject-Token").orElseThrow())
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"user\":{\"enabled\":" + enabled + "}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     }
 
     @Test
