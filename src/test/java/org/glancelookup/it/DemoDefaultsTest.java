@@ -20,7 +20,8 @@ class DemoDefaultsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-        assertThat(response.headers().firstValue("GlanceApiVersion")).hasValue("2"); // the shipped default
+        // the shipped default
+        assertThat(response.headers().firstValue("GlanceApiVersion")).hasValue("2");
         assertThat(response.headers().firstValue("GlanceServer")).hasValueSatisfying(s -> s.startsWith("http://127.0.0.1:"));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("id").asLong()).isEqualTo(1);

@@ -26,8 +26,9 @@ public class AvailabilityCheck {
         this.glanceDecides = glanceDecides;
     }
 
-    public Map<String, Object> check(@Variable(LookupVariables.REQUEST) LookupRequest request, @Body Map<String, Object> imageMeta,
-            @Variable(LookupVariables.UUID) String uuid, @Variable(LookupVariables.GLANCE_ANSWER) GlanceAnswer answer) {
+    public Map<String, Object> check(@Variable(LookupVariables.REQUEST) LookupRequest request,
+            @Body Map<String, Object> imageMeta, @Variable(LookupVariables.UUID) String uuid,
+            @Variable(LookupVariables.GLANCE_ANSWER) GlanceAnswer answer) {
         RequestContext context = request.context();
         if (glanceDecides || context.hasToken() || context.isAdmin()) {
             return imageMeta;
