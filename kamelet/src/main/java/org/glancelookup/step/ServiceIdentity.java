@@ -3,11 +3,11 @@ package org.glancelookup.step;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.glancelookup.glance.AuthStrategy;
 import org.glancelookup.glance.GlanceResponse;
-import org.glancelookup.glance.GlanceTls;
 import org.glancelookup.identity.KeystoneClient;
 import org.glancelookup.identity.KeystoneCredentials;
 import org.glancelookup.identity.ServiceToken;
@@ -34,8 +34,8 @@ public class ServiceIdentity {
     }
 
     /** The step's: with tokens from its Keystone when its strategy sends them (SPEC section 9). */
-    static ServiceIdentity of(StepSettings s, AuthStrategy auth, GlanceAttemptListener listener, ObjectMapper json)
-            throws Exception {
+    static ServiceIdentity of(StepSettings s, AuthStrategy auth, SSLContext tls, GlanceAttemptListener listener,
+            ObjectMapper json) {
         if (auth != AuthStrategy.SERVICE && !(auth == AuthStrategy.KEYSTONE && s.keystoneServiceToken)) {
             return new ServiceIdentity(null);
         }
@@ -44,9 +44,8 @@ public class ServiceIdentity {
                 s.keystoneApplicationCredentialId, s.keystoneApplicationCredentialSecret);
         Duration connectTimeout = Duration.ofMillis(s.connectTimeoutMs);
         Duration readTimeout = Duration.ofMillis(s.readTimeoutMs);
-        String caFile = s.caFile == null || s.caFile.isBlank() ? null : s.caFile.strip();
-        KeystoneClient keystone = new KeystoneClient(credentials, GlanceTls.context(s.insecure, caFile),
-                connectTimeout, readTimeout, json, Clock.systemUTC());
+        KeystoneClient keystone = new KeystoneClient(credentials, tls, connectTimeout, readTimeout, json,
+                Clock.systemUTC());
         LOG.info("{}: the service's own Keystone identity: {}", s.name, credentials);
         return new ServiceIdentity(new ServiceTokens(keystone::issue, credentials.authUrl(), Clock.systemUTC(),
                 connectTimeout.plus(readTimeout), listener::tokenRequested));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -80,13 +81,15 @@ final class StepAssembly {
         registry.bind(prefix + "imageSchemas", schemas);
         registry.bind(prefix + "glanceResponses", new GlanceResponses(schemas));
         registry.bind(prefix + "glancePaths", new GlancePaths());
-        registry.bind(prefix + "glanceHttpConfigurer", httpConfigurer(context, s));
+        // one TLS context (glance.api-insecure, glance.ca-file) for Glance and the service's Keystone
+        SSLContext tls = GlanceTls.context(s.insecure, blankToNull(s.caFile));
+        registry.bind(prefix + "glanceHttpConfigurer", httpConfigurer(context, s, tls));
         registry.bind(prefix + "glanceWire", new GlanceWire(auth, servers));
         registry.bind(prefix + "imageMetadata", imageMetadata);
         registry.bind(prefix + "novaConversions", new NovaConversions(json));
         registry.bind(prefix + "availabilityCheck",
                 new AvailabilityCheck(imageMetadata, auth == AuthStrategy.SERVICE));
-        registry.bind(prefix + "serviceIdentity", ServiceIdentity.of(s, auth, listener, json));
+        registry.bind(prefix + "serviceIdentity", ServiceIdentity.of(s, auth, tls, listener, json));
         registry.bind(prefix + "serverCoolDown", coolDown);
         registry.bind(prefix + "glanceAttempts", new GlanceAttempts(listener, coolDown));
         registry.bind(prefix + "glanceAnswerSharing", new GlanceAnswerSharing(answerCache(s, auth)));
@@ -131,7 +134,8 @@ final class StepAssembly {
                 .parameter("step", step);
     }
 
-    private static GlanceHttpConfigurer httpConfigurer(CamelContext context, StepSettings s) throws Exception {
+    private static GlanceHttpConfigurer httpConfigurer(CamelContext context, StepSettings s, SSLContext tls)
+            throws Exception {
         if (s.insecure) {
             LOG.warn("{}: insecure (glance.api-insecure=true): TLS certificates and host names of Glance servers"
                     + " are NOT verified",
@@ -140,7 +144,7 @@ final class StepAssembly {
         Duration connectTimeout = Duration.ofMillis(s.connectTimeoutMs);
         Duration readTimeout = Duration.ofMillis(s.readTimeoutMs);
         PoolingHttpClientConnectionManager pool = GlanceConnectionPool.create(s.maxConnections, connectTimeout,
-                readTimeout, s.maxHeaderBytes, GlanceTls.context(s.insecure, blankToNull(s.caFile)), s.insecure);
+                readTimeout, s.maxHeaderBytes, tls, s.insecure);
         AnswerLimits limits = new AnswerLimits(readTimeout, s.maxResponseBytes);
         StopWithCamel.register(context, () -> {
             pool.close();
