@@ -4,6 +4,7 @@
 #
 #   scripts/real-keystone.sh start  [--port N] [--dir DIR] [--token-expiration SECONDS] [--glance-url URL]...
 #   scripts/real-keystone.sh stop   [--dir DIR]
+#   scripts/real-keystone.sh resume [--dir DIR]
 #   scripts/real-keystone.sh status [--dir DIR]
 #
 # start   installs keystone (it brings python3-openstackclient) and uwsgi-core + uwsgi-plugin-python3 with apt
@@ -24,9 +25,13 @@
 #         "password","project","user_domain","project_domain","project_id","user_id",
 #         "application_credential_id","application_credential_secret"},"other":{"username","password",
 #         "project","project_id"}}. Every start begins from scratch (new ids, new passwords): restart the
-#         Glances that use this Keystone (scripts/real-glance.sh start --keystone DIR) after restarting it.
+#         Glances that use this Keystone (scripts/real-glance.sh start --keystone DIR) after restarting it
+#         (a resume keeps everything as it was).
 # stop    stops only the process recorded in DIR/keystone.pid (checked to be the Keystone of DIR's config);
 #         does nothing, successfully, when nothing is running.
+# resume  starts the Keystone of DIR again after a stop, as it was: its port, database, keys, users, passwords
+#         and catalog (keystone.json stays right; the Glances that use it need no restart); waits until ready.
+#         Does nothing when it runs; fails when DIR holds no Keystone that a start set up.
 # status  prints whether it runs (exit 0) or not (exit 3).
 #
 # Defaults: port 15000; DIR target/real-keystone (relative to the project root; a DIR given with --dir is
@@ -353,6 +358,36 @@ PYEOF
 }
 
 # --- start ------------------------------------------------------------------------------------------------
+# launches Keystone on DIR's config and waits until GET /v3 answers
+launch_keystone() {
+  local server=wsgiref
+  local cmd=(/usr/bin/keystone-wsgi-public --host 127.0.0.1 --port "$PORT" -- --config-file "$CONF")
+  if have_uwsgi && [ "${REAL_KEYSTONE_SERVER:-uwsgi}" != wsgiref ]; then
+    server=uwsgi
+    cmd=("$UWSGI_BIN" --ini "$UWSGI_INI")
+  fi
+  launch env -u PYTHONPATH -u PYTHONHOME OS_KEYSTONE_CONFIG_FILES="$CONF" "${cmd[@]}"
+  log "keystone pid $SERVER_PID on $URL ($server, dir $DIR)"
+  wait_ready "$SERVER_PID" /v3 200
+}
+
+do_resume() {
+  local t0 pid
+  t0="$(now_ms)"
+  [ -s "$JSONFILE" ] && [ -f "$CONF" ] && [ -d "$DIR/fernet-keys" ] \
+    || die "no Keystone to resume in $DIR: set one up with scripts/real-keystone.sh start --dir $DIR"
+  PORT="$(conf_port)"
+  URL="http://127.0.0.1:$PORT/v3"
+  if pid="$(our_pid)"; then
+    log "already running: pid $pid on $URL"
+    return 0
+  fi
+  port_busy "$PORT" && die "port $PORT of $DIR's Keystone is in use by another process"
+  launch_keystone
+  trap - INT TERM
+  log "resumed: $URL as it was stopped ($(secs_since "$t0") s)"
+}
+
 do_start() {
   local t0 tl ts
   t0="$(now_ms)"
@@ -390,17 +425,8 @@ do_start() {
   [ -z "$failed" ] || { tail -20 "$LOGFILE" >&2; die "keystone-manage$failed failed; log: $LOGFILE"; }
   log "database, keys and admin ready in $(secs_since "$ts") s"
 
-  local server=wsgiref
-  local cmd=(/usr/bin/keystone-wsgi-public --host 127.0.0.1 --port "$PORT" -- --config-file "$CONF")
-  if have_uwsgi && [ "${REAL_KEYSTONE_SERVER:-uwsgi}" != wsgiref ]; then
-    server=uwsgi
-    cmd=("$UWSGI_BIN" --ini "$UWSGI_INI")
-  fi
   tl="$(now_ms)"
-  launch env -u PYTHONPATH -u PYTHONHOME OS_KEYSTONE_CONFIG_FILES="$CONF" "${cmd[@]}"
-  local pid="$SERVER_PID"
-  log "keystone pid $pid on $URL ($server, dir $DIR)"
-  wait_ready "$pid" /v3 200
+  launch_keystone
   log "ready $(secs_since "$tl") s after launch; creating projects, users, application credential"
   ts="$(now_ms)"
   after_ready make_objects "setting up the objects failed; logs: $DIR/openstack.log $LOGFILE"
@@ -410,4 +436,7 @@ do_start() {
 
 lock_dir() { lock 9 "$DIR/.real-keystone.lock" "$1" "another script is busy with $DIR (lock $DIR/.real-keystone.lock)"; }
 
-run_command "$CMD"
+case "$CMD" in
+  resume) mkdir -p "$DIR"; lock_dir 120; do_resume ;;
+  *) run_command "$CMD" ;;
+esac

@@ -29,7 +29,7 @@ public class OperationsConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         // GET /health/ready: these, the broker's, and Camel's own route checks
         registry.bind("ready-mapping-store", ReadinessChecks.mappingStore(step.dataSource()));
-        registry.bind("ready-glance", ReadinessChecks.glance(step.servers(), Duration.ofMillis(glanceTimeoutMs)));
+        registry.bind("ready-glance", ReadinessChecks.glance(step::servers, Duration.ofMillis(glanceTimeoutMs)));
         StopWithCamel.register(context, metrics::close);
     }
 }

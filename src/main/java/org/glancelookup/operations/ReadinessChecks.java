@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.glancelookup.glance.GlanceServer;
+import org.glancelookup.lookup.LookupFailure;
 
 /**
  * Readiness as a load balancer means it: the broker takes a connection, the mapping store a query, and at least one
@@ -48,23 +50,30 @@ public final class ReadinessChecks {
         });
     }
 
-    /** Ready when one usable server gives any HTTP answer (it is there) within the timeout. */
-    public static HealthCheck glance(List<GlanceServer> servers, Duration timeout) {
+    /**
+     * Ready when one usable server gives any HTTP answer (it is there) within the timeout. {@code servers}: the
+     * servers now (the Keystone catalog's may change; a failure to read it is why the check is down).
+     */
+    public static HealthCheck glance(Supplier<List<GlanceServer>> servers, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        return new Readiness("glance", e -> "no Glance server answers", () -> {
-            for (GlanceServer server : servers) {
-                if (server.isUsable()) {
-                    try {
-                        http.send(HttpRequest.newBuilder(URI.create(server.url() + "/")).timeout(timeout).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        return null;
-                    } catch (IOException | RuntimeException e) {
-                        // not there: the next one
-                    }
+        return new Readiness("glance", e -> e instanceof LookupFailure ? e.getMessage() : "no Glance server answers",
+                () -> oneAnswers(servers.get(), http, timeout) ? null : "no Glance server answers");
+    }
+
+    private static boolean oneAnswers(List<GlanceServer> servers, HttpClient http, Duration timeout)
+            throws InterruptedException {
+        for (GlanceServer server : servers) {
+            if (server.isUsable()) {
+                try {
+                    http.send(HttpRequest.newBuilder(URI.create(server.url() + "/")).timeout(timeout).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    return true;
+                } catch (IOException | RuntimeException e) {
+                    // not there: the next one
                 }
             }
-            return "no Glance server answers";
-        });
+        }
+        return false;
     }
 
     private static final class Readiness extends AbstractHealthCheck {

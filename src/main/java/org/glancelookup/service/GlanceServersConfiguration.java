@@ -20,14 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Points the lookup step at its Glance servers, glance.api-servers, or, when none are set, at the demo Glance
- * (started here, its images mapped up front so that ami-00000001 is the first one); then makes the step's routes.
+ * Points the lookup step at its Glance servers: glance.api-servers; or, when none are set, the Keystone catalog's
+ * (keystone.auth-url set: the step finds them itself) or the demo Glance (started here, its images mapped up front
+ * so that ami-00000001 is the first one); then makes the step's routes.
  */
 public class GlanceServersConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(GlanceServersConfiguration.class);
 
     @PropertyInject("glance.api-servers")
     private String apiServers;
+    @PropertyInject("keystone.auth-url")
+    private String keystoneAuthUrl;
     @PropertyInject("demo.enabled")
     private String demoEnabled;
     @PropertyInject("demo.ports")
@@ -39,10 +42,12 @@ public class GlanceServersConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        boolean demo = apiServers.isBlank() && !"false".equals(demoEnabled.strip());
-        if (!demo && GlanceServer.parseList(apiServers).isEmpty()) {
+        boolean catalog = apiServers.isBlank() && !keystoneAuthUrl.isBlank();
+        boolean demo = apiServers.isBlank() && !catalog && !"false".equals(demoEnabled.strip());
+        if (!demo && !catalog && GlanceServer.parseList(apiServers).isEmpty()) {
             throw new IllegalArgumentException("glance.api-servers is empty and the demo Glance is off:"
-                    + " set glance.api-servers to the Glance API servers to call");
+                    + " set glance.api-servers to the Glance API servers to call, or keystone.auth-url to find"
+                    + " them in the Keystone catalog");
         }
         List<Map<String, Object>> images = demo ? read("demo-images.json") : List.of();
         step.setApiServers(demo ? startDemo(context, images) : apiServers);

@@ -47,6 +47,19 @@ final class BenchReport {
         ratio(md, results, "a new instance's first 10 s after ready (http) / nova (c16)", "first-10s", "nova", 16, 2);
         ratio(md, results, "one of three servers down / all three up (c16)", "direct-1-down", "direct-3-up", 16, 0.9);
         ratio(md, results, "cached / uncached (direct, c16)", "direct-cached", "direct", 16, 20);
+        ratio(md, results, "the service's own token and the catalog / noauth (c16)", "direct-service-token",
+                "direct-noauth", 16, 0.9);
+        ratio(md, results, "the service's own token and the catalog / noauth (c1)", "direct-service-token",
+                "direct-noauth", 1, 0.9);
+        for (int concurrency : new int[] {1, 16}) {
+            OptionalDouble token = rate(results, "direct-service-token", concurrency);
+            OptionalDouble none = rate(results, "direct-noauth", concurrency);
+            if (token.isPresent() && none.isPresent()) {
+                md.append(String.format(Locale.ROOT, "| added cost per lookup of the service's cached token (c%d)"
+                        + " | - | %+.1f µs | - |%n", concurrency,
+                        1e6 / token.getAsDouble() - 1e6 / none.getAsDouble()));
+            }
+        }
         if (process != null) {
             md.append(String.format(Locale.ROOT, "| RSS of the shipped service with Hawtio on, after %d HTTP lookups |"
                     + " <= 300 MB | %.0f MB (peak %.0f MB) | %s |%n", process.lookups(), process.rssKb() / 1024.0,

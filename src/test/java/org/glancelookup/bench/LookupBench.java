@@ -43,7 +43,10 @@ import org.glancelookup.support.TestService;
  * <li>nova: Nova 26's own {@code GlanceImageServiceV2.show} loop (bench/nova_peer.py), the peer to beat;</li>
  * <li>direct-cached: direct with glance.cache.ttl-ms on;</li>
  * <li>direct-3-up and direct-1-down: three servers all healthy, and one of them dead (connection refused), with
- * Nova's retry settings (num-retries 2, 1 s delay) and the default cool-down, measured in turn.</li>
+ * Nova's retry settings (num-retries 2, 1 s delay) and the default cool-down, measured in turn;</li>
+ * <li>direct-noauth and direct-service-token: the stand-in as a configured server without identity, and found in a
+ * real Keystone's catalog (scripts/real-keystone.sh) with the service's own token on every request (a cached
+ * token: it lives an hour), measured in turn: the added cost per lookup of auth.strategy=service.</li>
  * </ul>
  * Each mode first runs at its highest concurrency until its figure stops moving (the warm-up, measured and
  * printed), then each concurrency is measured. Then the service as shipped ({@code java -jar}, Hawtio on) is started
@@ -73,7 +76,8 @@ public final class LookupBench {
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.measure-seconds", 8));
     private static final String API_VERSION = System.getProperty("bench.api-version", "2");
     private static final List<String> MODES = List.of(System.getProperty("bench.modes",
-            "baseline,direct,http,jms,nova,direct-cached,direct-3-up,direct-1-down,process").split(","));
+            "baseline,direct,http,jms,nova,direct-cached,direct-3-up,direct-1-down,direct-noauth,direct-service-token,"
+            + "process").split(","));
 
     record Result(String mode, int concurrency, double perSecond, double p50Ms, double p99Ms) {}
 
@@ -150,7 +154,11 @@ public final class LookupBench {
                 results.addAll(runService("direct-cached", settings, images));
             }
             if (want("direct-3-up") && want("direct-1-down")) {
-                results.addAll(runPair(novaRetries(settings(threeServers)), novaRetries(settings(oneDown)), images));
+                results.addAll(runPair("direct-3-up", novaRetries(settings(threeServers)), "direct-1-down",
+                        novaRetries(settings(oneDown)), images));
+            }
+            if (want("direct-noauth") && want("direct-service-token")) {
+                results.addAll(runWithKeystone(oneServer, images));
             }
             if (want("process") && Files.exists(Path.of(ShippedJar.JAR))) {
                 process = ShippedService.measure(MEASURE);
@@ -206,17 +214,50 @@ public final class LookupBench {
     }
 
     /**
-     * direct-3-up against direct-1-down: a ratio of two modes a few percent apart, so both services run side by
-     * side and are measured in turn twice (up, down, up, down) at each concurrency; each figure is the mean.
+     * direct-noauth against direct-service-token: a Keystone of this run (scripts/real-keystone.sh, tokens of an
+     * hour) whose catalog has the stand-in as its image endpoint.
      */
-    private static List<Result> runPair(Map<String, String> up, Map<String, String> down, List<String> images)
-            throws Exception {
+    private static List<Result> runWithKeystone(String server, List<String> images) throws Exception {
+        Path dir = Path.of("target", "bench-keystone");
+        keystoneScript("start", "--port", String.valueOf(FreePorts.next()), "--dir", dir.toString(), "--glance-url",
+                server);
+        try {
+            var keystone = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(dir.resolve("keystone.json").toFile());
+            Map<String, String> own = settings("");
+            own.put("auth.strategy", "service");
+            own.put("keystone.auth-url", keystone.get("auth_url").asText());
+            own.put("keystone.application-credential-id",
+                    keystone.at("/lookup/application_credential_id").asText());
+            own.put("keystone.application-credential-secret",
+                    keystone.at("/lookup/application_credential_secret").asText());
+            return runPair("direct-noauth", settings(server), "direct-service-token", own, images);
+        } finally {
+            keystoneScript("stop", "--dir", dir.toString());
+        }
+    }
+
+    private static void keystoneScript(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/real-keystone.sh"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
+    /**
+     * Two modes a few percent apart (direct-3-up and direct-1-down, say): both services run side by side and are
+     * measured in turn twice (first, second, first, second) at each concurrency; each figure is the mean.
+     */
+    private static List<Result> runPair(String upName, Map<String, String> up, String downName,
+            Map<String, String> down, List<String> images) throws Exception {
         List<Result> results = new ArrayList<>();
         try (TestService allUp = TestService.start(up); TestService oneDown = TestService.start(down)) {
             Lookup upLookup = direct(allUp.context().createProducerTemplate());
             Lookup downLookup = direct(oneDown.context().createProducerTemplate());
-            settle("direct-3-up", upLookup, images);
-            settle("direct-1-down", downLookup, images);
+            settle(upName, upLookup, images);
+            settle(downName, downLookup, images);
             for (int concurrency : CONCURRENCY) {
                 run(upLookup, images, concurrency, WARMUP);
                 run(downLookup, images, concurrency, WARMUP);
@@ -226,8 +267,8 @@ public final class LookupBench {
                     upLatencies.addAll(run(upLookup, images, concurrency, MEASURE));
                     downLatencies.addAll(run(downLookup, images, concurrency, MEASURE));
                 }
-                for (Result r : List.of(result("direct-3-up", concurrency, upLatencies, MEASURE.multipliedBy(2)),
-                        result("direct-1-down", concurrency, downLatencies, MEASURE.multipliedBy(2)))) {
+                for (Result r : List.of(result(upName, concurrency, upLatencies, MEASURE.multipliedBy(2)),
+                        result(downName, concurrency, downLatencies, MEASURE.multipliedBy(2)))) {
                     print(r);
                     results.add(r);
                 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
     private static final String TOKEN = "gAAAAAB-known-token-5e1f0c9d";
     private static final String DB_PASSWORD = "db-known-password-77ab21";
+    private static final String KEYSTONE_PASSWORD = "ks-known-password-0c41e7";
+    private static final String KEYSTONE_SECRET = "ks-known-secret-9d2f6a";
 
     private static String request(String imageId) {
         return "{\"image_id\": \"" + imageId + "\", \"context\": {\"auth_token\": \"" + TOKEN
@@ -83,10 +85,48 @@ class SecretsTest {
                 .as("answers, logs, JMX attributes and metrics showing a secret").isEmpty();
     }
 
+    /**
+     * The service's own Keystone password and application credential secret (auth.strategy=service, the Glance
+     * servers from the catalog), with a Keystone that is not there: the settings' summaries, the identity's log
+     * lines, the IdentityUnavailable answers, readiness, metrics and JMX (KeystoneInteropTest has a real one).
+     */
+    @Test
+    void neitherKeystoneSecretAppearsAnywhere() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (LogCapture logs = LogCapture.at(Level.ALL)) {
+            try (TestService service = TestService.start(
+                    "auth.strategy", "service",
+                    "keystone.auth-url", "http://127.0.0.1:" + FreePorts.next() + "/v3",
+                    "keystone.username", "lookup-svc", "keystone.password", KEYSTONE_PASSWORD,
+                    "keystone.project-name", "lookup",
+                    "keystone.application-credential-id", "ac-1",
+                    "keystone.application-credential-secret", KEYSTONE_SECRET)) {
+                for (String id : List.of(UUID.randomUUID().toString(), "ami-00000001")) {
+                    String answer = service.lookupBody(id);
+                    // (the EC2 id is not in the empty mapping store: ImageNotFound before Glance)
+                    assertThat(answer).containsAnyOf("IdentityUnavailable", "ImageNotFound");
+                    seen.add(answer);
+                    var http = service.httpGet("/images/" + id);
+                    seen.add(http.body());
+                    seen.add(http.headers().map().toString());
+                }
+                for (String path : List.of("/metrics", "/health/ready")) {
+                    seen.add(service.httpGet(path).body());
+                }
+                assertThat(seen).anyMatch(text -> text.contains("\"error\":\"IdentityUnavailable\""));
+                seen.addAll(JmxAttributes.all());
+            }
+            seen.addAll(logs.lines());
+        }
+        assertThat(seen).hasSizeGreaterThan(100);
+        assertThat(seen.stream().flatMap(text -> leaks(text).stream()).toList())
+                .as("answers, logs, JMX attributes and metrics showing a Keystone secret").isEmpty();
+    }
+
     /** Where a secret shows in the text, with some context. */
     private static List<String> leaks(String text) {
         List<String> found = new ArrayList<>();
-        for (String secret : List.of(TOKEN, DB_PASSWORD)) {
+        for (String secret : List.of(TOKEN, DB_PASSWORD, KEYSTONE_PASSWORD, KEYSTONE_SECRET)) {
             int at = text.indexOf(secret);
             if (at >= 0) {
                 found.add(text.substring(Math.max(0, at - 300), Math.min(text.length(), at + 100)));

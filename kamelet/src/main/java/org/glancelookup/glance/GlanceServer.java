@@ -33,7 +33,8 @@ public record GlanceServer(int index, String url, String problem) {
         return servers;
     }
 
-    static GlanceServer parse(int index, String entry) {
+    /** One entry: a URL, or host:port (http). */
+    public static GlanceServer parse(int index, String entry) {
         String url = entry.contains("://") ? entry : "http://" + entry;
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);

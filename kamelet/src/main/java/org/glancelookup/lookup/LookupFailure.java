@@ -55,6 +55,13 @@ public class LookupFailure extends RuntimeException {
                 "Connection to glance host " + server + " failed: " + reason);
     }
 
+    /** The Keystone catalog names no Glance server (keystone.interface, keystone.region-name) to call. */
+    public static LookupFailure noImageEndpoint(String interfaceName, String region) {
+        return new LookupFailure(LookupError.GlanceConnectionFailed, "The Keystone catalog has no image endpoint"
+                + " for interface " + interfaceName + ("internal".equals(interfaceName) ? " or public" : "")
+                + (region == null ? "" : " in region " + region) + ".");
+    }
+
     public static LookupFailure mappingStoreUnavailable(String reason) {
         return new LookupFailure(LookupError.MappingStoreUnavailable,
                 "The image id mapping store is unavailable: " + reason);

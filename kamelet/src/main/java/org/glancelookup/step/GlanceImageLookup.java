@@ -63,9 +63,12 @@ public class GlanceImageLookup extends StepSettings implements AsyncProcessor, C
         return assembled.store();
     }
 
-    /** The Glance servers, as parsed from apiServers. */
+    /**
+     * The Glance servers: as parsed from apiServers, or the Keystone catalog's now (after a token request when one
+     * is due: LookupFailure IdentityUnavailable, IdentityRejected, or GlanceConnectionFailed with no image endpoint).
+     */
     public List<GlanceServer> servers() {
-        return assembled.servers();
+        return assembled.servers().get();
     }
 
     /** Makes the step's beans and routes once; a host may call it before Camel starts, or Camel does on start. */

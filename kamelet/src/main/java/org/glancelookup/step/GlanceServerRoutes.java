@@ -17,19 +17,30 @@ import org.glancelookup.lookup.LookupVariables;
  * {@code glance-lookup-server-v1} or {@code -v2} in glance-lookup/glance-servers.yaml, ending in that server's
  * camel-http endpoint), passing over a server in its cool-down ({@link HealthAwareRoundRobin}). The balancer has no
  * error handler of its own: a failed attempt goes back to the step's redelivery policy, and each redelivery enters
- * the balancer again, which hands out the next server of its one shared cursor.
+ * the balancer again, which hands out the next server of its one shared cursor. Before the balancer, the service's
+ * own token is attached (when a strategy sends it, or the catalog names the servers: {@link GlanceCatalog} adds and
+ * removes server routes and balancer members while Camel runs).
  */
 final class GlanceServerRoutes extends RouteBuilder {
     private final String step;
     private final List<GlanceServer> servers;
-    private final ServerCoolDown coolDown;
+    private final HealthAwareRoundRobin balancer;
     private final int apiVersion;
 
+    /** @param servers the configured servers; none when the catalog names them */
     GlanceServerRoutes(String step, List<GlanceServer> servers, ServerCoolDown coolDown, int apiVersion) {
         this.step = step;
         this.servers = List.copyOf(servers);
-        this.coolDown = coolDown;
+        this.balancer = new HealthAwareRoundRobin(servers.stream().map(GlanceServer::url).toList(), coolDown);
         this.apiVersion = apiVersion;
+    }
+
+    String step() {
+        return step;
+    }
+
+    HealthAwareRoundRobin balancer() {
+        return balancer;
     }
 
     List<String> routeIds() {
@@ -42,15 +53,17 @@ final class GlanceServerRoutes extends RouteBuilder {
     public void configure() {
         errorHandler(noErrorHandler());
 
-        LoadBalanceDefinition balancer = from("direct:" + step + "-call-glance")
+        LoadBalanceDefinition calls = from("direct:" + step + "-call-glance")
                 .routeId(step + "-call-glance")
                 .description("One attempt: the next Glance server in round robin")
-                .loadBalance(new HealthAwareRoundRobin(servers.stream().map(GlanceServer::url).toList(), coolDown))
-                .id(step + "-glance-round-robin");
+                // the service's own token when a strategy sends it; its catalog when that names the servers
+                // (IdentityUnavailable/IdentityRejected end here)
+                .bean(step + ".serviceIdentity", "attach").id(step + "-attach-service-token")
+                .loadBalance(balancer).id(step + "-glance-round-robin");
         for (GlanceServer server : servers) {
-            balancer.to("direct:" + serverRoute(server)).id(step + "-to-glance-server-" + server.index());
+            calls.to(serverEndpoint(server)).id(step + "-to-glance-server-" + server.index());
         }
-        balancer.end();
+        calls.end();
 
         for (GlanceServer server : servers) {
             String id = serverRoute(server);
@@ -64,16 +77,31 @@ final class GlanceServerRoutes extends RouteBuilder {
         }
     }
 
-    /** The usable servers' routes, made from the template of the step's API version. */
+    /** The usable configured servers' routes, made from the template of the step's API version. */
     void addServerRoutes(CamelContext context) throws Exception {
         for (GlanceServer server : servers) {
             if (server.isUsable()) {
-                String id = serverRoute(server);
-                TemplatedRouteBuilder.builder(context, "glance-lookup-server-v" + apiVersion).routeId(id)
-                        .prefixId(id + "-").parameter("step", step)
-                        .parameter("index", String.valueOf(server.index())).parameter("url", server.url()).add();
+                addServerRoute(context, server);
             }
         }
+    }
+
+    /** One server's route (started at once when Camel runs). */
+    void addServerRoute(CamelContext context, GlanceServer server) throws Exception {
+        String id = serverRoute(server);
+        TemplatedRouteBuilder.builder(context, "glance-lookup-server-v" + apiVersion).routeId(id)
+                .prefixId(id + "-").parameter("step", step)
+                .parameter("index", String.valueOf(server.index())).parameter("url", server.url()).add();
+    }
+
+    void removeServerRoute(CamelContext context, GlanceServer server) throws Exception {
+        String id = serverRoute(server);
+        context.getRouteController().stopRoute(id);
+        context.removeRoute(id);
+    }
+
+    String serverEndpoint(GlanceServer server) {
+        return "direct:" + serverRoute(server);
     }
 
     private String serverRoute(GlanceServer server) {

@@ -1,9 +1,9 @@
 package org.glancelookup.step;
 
 import java.net.URI;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Collection;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpActivityListener;
 import org.apache.hc.core5.http.HttpEntity;
@@ -25,20 +25,22 @@ import org.glancelookup.lookup.LookupVariables;
  */
 public class GlanceWire implements HttpActivityListener {
     private final AuthStrategy auth;
-    private final Set<HttpHost> servers = new HashSet<>();
+    private volatile Set<HttpHost> servers;
 
     /**
      * @param servers the step's Glance servers: camel-http may hand this listener to other http endpoints of the
      *                application too (it autowires a registry's only HttpActivityListener), and those must get
      *                neither a caller's token nor their headers taken
      */
-    public GlanceWire(AuthStrategy auth, List<GlanceServer> servers) {
+    public GlanceWire(AuthStrategy auth, Collection<GlanceServer> servers) {
         this.auth = auth;
-        for (GlanceServer server : servers) {
-            if (server.isUsable()) {
-                this.servers.add(HttpHost.create(URI.create(server.url())));
-            }
-        }
+        setServers(servers);
+    }
+
+    /** The servers now: the catalog's change while Camel runs. */
+    void setServers(Collection<GlanceServer> servers) {
+        this.servers = servers.stream().filter(GlanceServer::isUsable)
+                .map(server -> HttpHost.create(URI.create(server.url()))).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -3,11 +3,13 @@ package org.glancelookup.step;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.glancelookup.glance.AuthStrategy;
 import org.glancelookup.glance.GlanceResponse;
+import org.glancelookup.glance.GlanceServer;
 import org.glancelookup.identity.KeystoneClient;
 import org.glancelookup.identity.KeystoneCredentials;
 import org.glancelookup.identity.ServiceToken;
@@ -21,23 +23,37 @@ import org.slf4j.LoggerFactory;
 /**
  * The service's own token on each Glance attempt (auth.strategy=service, or keystone with keystone.service-token):
  * attached before the request as the variable serviceToken (GlanceWire sends it), and renewed once when Glance
- * answers 401 to it. Without such a strategy it does nothing.
+ * answers 401 to it. When the Keystone catalog names the Glance servers, each attempt also brings the catalog of
+ * the newest token to the round robin ({@link GlanceCatalog}). Without either it does nothing.
  */
 public class ServiceIdentity {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceIdentity.class);
 
     private final ServiceTokens tokens;
+    private final boolean sendsToken;
+    private final GlanceCatalog catalog;
 
-    /** @param tokens null when no strategy sends the service's token */
-    public ServiceIdentity(ServiceTokens tokens) {
+    /**
+     * @param tokens     null when neither a strategy sends the service's token nor the catalog names the servers
+     * @param sendsToken whether Glance gets the token (else only its catalog is used)
+     * @param catalog    null with configured servers
+     */
+    ServiceIdentity(ServiceTokens tokens, boolean sendsToken, GlanceCatalog catalog) {
         this.tokens = tokens;
+        this.sendsToken = sendsToken;
+        this.catalog = catalog;
     }
 
-    /** The step's: with tokens from its Keystone when its strategy sends them (SPEC section 9). */
-    static ServiceIdentity of(StepSettings s, AuthStrategy auth, SSLContext tls, GlanceAttemptListener listener,
-            ObjectMapper json) {
-        if (auth != AuthStrategy.SERVICE && !(auth == AuthStrategy.KEYSTONE && s.keystoneServiceToken)) {
-            return new ServiceIdentity(null);
+    /** Whether the step's settings send the service's own token to Glance (SPEC section 9). */
+    static boolean sendsToken(StepSettings s, AuthStrategy auth) {
+        return auth == AuthStrategy.SERVICE || auth == AuthStrategy.KEYSTONE && s.keystoneServiceToken;
+    }
+
+    /** The step's tokens from its Keystone, when it sends them or reads the catalog with them; else null. */
+    static ServiceTokens tokens(StepSettings s, AuthStrategy auth, SSLContext tls, GlanceAttemptListener listener,
+            ObjectMapper json, boolean catalog) {
+        if (!sendsToken(s, auth) && !catalog) {
+            return null;
         }
         KeystoneCredentials credentials = new KeystoneCredentials(s.keystoneAuthUrl, s.keystoneUsername,
                 s.keystonePassword, s.keystoneProjectName, s.keystoneUserDomainName, s.keystoneProjectDomainName,
@@ -47,15 +63,30 @@ public class ServiceIdentity {
         KeystoneClient keystone = new KeystoneClient(credentials, tls, connectTimeout, readTimeout, json,
                 Clock.systemUTC());
         LOG.info("{}: the service's own Keystone identity: {}", s.name, credentials);
-        return new ServiceIdentity(new ServiceTokens(keystone::issue, credentials.authUrl(), Clock.systemUTC(),
-                connectTimeout.plus(readTimeout), listener::tokenRequested));
+        return new ServiceTokens(keystone::issue, credentials.authUrl(), Clock.systemUTC(),
+                connectTimeout.plus(readTimeout), listener::tokenRequested);
     }
 
-    /** The server routes' step before each request; LookupFailure IdentityUnavailable/IdentityRejected. */
+    /**
+     * The balancer route's step before each attempt. LookupFailure IdentityUnavailable/IdentityRejected, or
+     * GlanceConnectionFailed while the catalog names no Glance server.
+     */
     public void attach(Exchange exchange) {
         if (tokens != null) {
-            exchange.setVariable(LookupVariables.SERVICE_TOKEN, tokens.token());
+            ServiceToken token = tokens.token();
+            if (catalog != null) {
+                catalog.follow(token);
+            }
+            if (sendsToken) {
+                exchange.setVariable(LookupVariables.SERVICE_TOKEN, token);
+            }
         }
+    }
+
+    /** The catalog's servers now, after a token request if one is due (a readiness check asks). */
+    List<GlanceServer> discoveredServers() {
+        catalog.follow(tokens.token());
+        return catalog.servers();
     }
 
     /** The answer's step: a first 401 to the service's token makes a new one and another attempt. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
@@ -44,7 +45,8 @@ final class StepAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(StepAssembly.class);
     private static final String[] TEMPLATES = {"step", "translate-id", "to-metadata", "glance-servers"};
 
-    record Assembled(List<GlanceServer> servers, DataSource dataSource, S3ImageMappingStore store) {
+    /** @param servers the Glance servers now: the configured ones, or the catalog's (SPEC section 9) */
+    record Assembled(Supplier<List<GlanceServer>> servers, DataSource dataSource, S3ImageMappingStore store) {
     }
 
     private StepAssembly() {
@@ -63,8 +65,11 @@ final class StepAssembly {
     private static Assembled doAssemble(CamelContext context, StepSettings s, GlanceAttemptListener listener,
             ObjectMapper json) throws Exception {
         List<GlanceServer> servers = GlanceServer.parseList(s.apiServers == null ? "" : s.apiServers);
-        if (servers.isEmpty()) {
-            throw new IllegalArgumentException("apiServers is empty: give the Glance API servers to call");
+        // no servers given, a Keystone given: its catalog names them (SPEC section 9)
+        boolean catalog = servers.isEmpty() && blankToNull(s.keystoneAuthUrl) != null;
+        if (servers.isEmpty() && !catalog) {
+            throw new IllegalArgumentException("apiServers is empty: give the Glance API servers to call, or"
+                    + " keystoneAuthUrl to find them in the Keystone catalog");
         }
         Registry registry = context.getRegistry();
         String prefix = s.name + ".";
@@ -84,12 +89,18 @@ final class StepAssembly {
         // one TLS context (glance.api-insecure, glance.ca-file) for Glance and the service's Keystone
         SSLContext tls = GlanceTls.context(s.insecure, blankToNull(s.caFile));
         registry.bind(prefix + "glanceHttpConfigurer", httpConfigurer(context, s, tls));
-        registry.bind(prefix + "glanceWire", new GlanceWire(auth, servers));
+        GlanceWire wire = new GlanceWire(auth, servers);
+        registry.bind(prefix + "glanceWire", wire);
         registry.bind(prefix + "imageMetadata", imageMetadata);
         registry.bind(prefix + "novaConversions", new NovaConversions(json));
         registry.bind(prefix + "availabilityCheck",
                 new AvailabilityCheck(imageMetadata, auth == AuthStrategy.SERVICE));
-        registry.bind(prefix + "serviceIdentity", ServiceIdentity.of(s, auth, tls, listener, json));
+        GlanceServerRoutes serverRoutes = new GlanceServerRoutes(s.name, servers, coolDown, s.apiVersion);
+        GlanceCatalog glanceCatalog = catalog ? new GlanceCatalog(context, serverRoutes, wire, s.keystoneInterface,
+                s.keystoneRegionName, retireAfter(s)) : null;
+        ServiceIdentity identity = new ServiceIdentity(ServiceIdentity.tokens(s, auth, tls, listener, json, catalog),
+                ServiceIdentity.sendsToken(s, auth), glanceCatalog);
+        registry.bind(prefix + "serviceIdentity", identity);
         registry.bind(prefix + "serverCoolDown", coolDown);
         registry.bind(prefix + "glanceAttempts", new GlanceAttempts(listener, coolDown));
         registry.bind(prefix + "glanceAnswerSharing", new GlanceAnswerSharing(answerCache(s, auth)));
@@ -98,12 +109,17 @@ final class StepAssembly {
         registry.bind(prefix + "provenanceHeaders", new ProvenanceHeaders());
         registry.bind(prefix + "json", new JsonText(json));
 
-        addRoutes(context, s, servers, coolDown);
-        return new Assembled(servers, dataSource, store);
+        addRoutes(context, s, serverRoutes);
+        return new Assembled(catalog ? identity::discoveredServers : () -> servers, dataSource, store);
     }
 
-    private static void addRoutes(CamelContext context, StepSettings s, List<GlanceServer> servers,
-            ServerCoolDown coolDown) throws Exception {
+    /** How long an attempt that chose a server may still be on it: its schema's request and its image's. */
+    private static Duration retireAfter(StepSettings s) {
+        return Duration.ofMillis(2L * (s.connectTimeoutMs + s.readTimeoutMs) + 5000);
+    }
+
+    private static void addRoutes(CamelContext context, StepSettings s, GlanceServerRoutes serverRoutes)
+            throws Exception {
         ModelCamelContext model = (ModelCamelContext) context;
         if (model.getRouteTemplateDefinition("glance-lookup-step") == null) {
             for (String file : TEMPLATES) {
@@ -121,7 +137,6 @@ final class StepAssembly {
         for (String part : new String[] {"translate-id", "translate-uuids", "to-metadata", "glance-answer"}) {
             routeIds.add(templated(context, "glance-lookup-" + part, s.name + "-" + part, s.name).add());
         }
-        GlanceServerRoutes serverRoutes = new GlanceServerRoutes(s.name, servers, coolDown, s.apiVersion);
         context.addRoutes(serverRoutes);
         serverRoutes.addServerRoutes(context);
         routeIds.addAll(serverRoutes.routeIds());

@@ -75,19 +75,32 @@ class HealthAwareRoundRobinUnitTest {
         assertThat(chosen.values()).extracting(AtomicInteger::get).containsOnly(callers * each / SERVERS.size());
     }
 
-    /** The balancer with one tagged processor per server. */
+    @Test
+    void serversJoinAndLeaveWhileTheCursorGoesOn() {
+        ServerCoolDown coolDown = new ServerCoolDown(Duration.ofMinutes(1));
+        Choosing balancer = new Choosing(coolDown);
+        Server d = new Server(3);
+        balancer.balancer.addServer("http://d:9292", d);
+        assertThat(balancer.next(4)).containsExactly(0, 1, 2, 3);
+        coolDown.failed("http://d:9292");
+        assertThat(balancer.next(4)).as("a server that joined has its cool-down too").containsExactly(0, 1, 2, 0);
+        balancer.balancer.removeServer(balancer.balancer.getProcessors().get(1));
+        assertThat(balancer.next(3)).containsExactly(2, 0, 2);
+    }
+
+    /** The balancer with one tagged processor per configured server, added as the route adds its outputs. */
     private static final class Choosing {
         private final HealthAwareRoundRobin balancer;
-        private final AsyncProcessor[] processors = new AsyncProcessor[SERVERS.size()];
 
         Choosing(ServerCoolDown coolDown) {
             balancer = new HealthAwareRoundRobin(SERVERS, coolDown);
-            for (int i = 0; i < processors.length; i++) {
-                processors[i] = new Server(i);
+            for (int i = 0; i < SERVERS.size(); i++) {
+                balancer.addProcessor(new Server(i));
             }
         }
 
         List<Integer> next(int count) {
+            AsyncProcessor[] processors = balancer.getProcessors().toArray(AsyncProcessor[]::new);
             List<Integer> chosen = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 chosen.add(((Server) balancer.chooseProcessor(processors, null)).index);
