@@ -222,8 +222,7 @@ public final class LookupBench {
         keystoneScript("start", "--port", String.valueOf(FreePorts.next()), "--dir", dir.toString(), "--glance-url",
                 server);
         try {
-            var keystone = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(dir.resolve("keystone.json").toFile());
+            var keystone = JSON.readTree(dir.resolve("keystone.json").toFile());
             Map<String, String> own = settings("");
             own.put("auth.strategy", "service");
             own.put("keystone.auth-url", keystone.get("auth_url").asText());

@@ -112,9 +112,9 @@ final class GlanceCatalog {
                 leave(members.remove(url));
             }
         }
-        for (String url : wanted.keySet()) {
-            if (!members.containsKey(url)) {
-                members.put(url, join(url));
+        for (GlanceServer server : wanted.values()) {
+            if (!members.containsKey(server.url())) {
+                members.put(server.url(), join(server));
             }
         }
         servers = members.values().stream().map(Member::server).toList();
@@ -123,8 +123,9 @@ final class GlanceCatalog {
                 interfaceName, regionText(), members.keySet());
     }
 
-    private Member join(String url) {
-        GlanceServer server = GlanceServer.parse(nextIndex++, url);
+    /** @param parsed a usable catalog URL, not yet numbered */
+    private Member join(GlanceServer parsed) {
+        GlanceServer server = new GlanceServer(nextIndex++, parsed.url(), null);
         try {
             routes.addServerRoute(context, server);
             AsyncProcessor processor = new SendProcessor(context.getEndpoint(routes.serverEndpoint(server)));
@@ -132,7 +133,8 @@ final class GlanceCatalog {
             balancer.addServer(server.url(), processor);
             return new Member(server, processor);
         } catch (Exception e) {
-            throw new IllegalStateException("could not add the Glance server " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not add the Glance server " + server.url() + ": "
+                    + e.getMessage(), e);
         }
     }
 
